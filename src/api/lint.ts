@@ -1,0 +1,154 @@
+// What the CLI (and, later, users' scripts) call: lint files or text, fix them, write the fixes.
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promises';
+import path from 'node:path';
+import { builtinRules } from '../../rules/index.js';
+import { ConfigLoader } from '../config/load.js';
+import { ConfigError, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
+import { fixUntilStable } from '../engine/fixer.js';
+import { lintMacros, type EnabledRule } from '../engine/linter.js';
+import type { Diagnostic, LintResult, SeverityLevel } from '../engine/types.js';
+import { parseSource } from '../formats/index.js';
+import { findFiles } from './files.js';
+
+export interface LintOptions {
+  /** Folder that relative patterns and paths are resolved against. */
+  cwd?: string;
+  /** Use this config file for every file instead of looking one up. */
+  configFile?: string;
+  /** `id:severity` overrides, as given to `--rule`. */
+  ruleFlags?: readonly string[];
+  /** Compute fixes (applied in memory; call `writeFixes` to save them). */
+  fix?: boolean;
+}
+
+export interface LintReport {
+  results: LintResult[];
+  /** Patterns that matched no file. */
+  unmatchedPatterns: string[];
+}
+
+export type { LintResult };
+
+export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));
+
+export class Linter {
+  private readonly loader = new ConfigLoader(builtinRegistry);
+  private readonly cwd: string;
+  private readonly overrides = new Map<string, SeverityLevel>();
+  private readonly enabled = new WeakMap<ResolvedConfig, EnabledRule[]>();
+  private fixedConfig?: Promise<ResolvedConfig>;
+
+  constructor(private readonly options: LintOptions = {}) {
+    this.cwd = options.cwd ?? process.cwd();
+    for (const flag of options.ruleFlags ?? []) {
+      const parsed = parseRuleFlag(flag, builtinRegistry);
+      if (typeof parsed === 'string') throw new ConfigError(parsed);
+      this.overrides.set(parsed[0], parsed[1]);
+    }
+    if (options.configFile) this.fixedConfig = this.loader.fromFile(path.resolve(this.cwd, options.configFile));
+  }
+
+  async lintFiles(patterns: readonly string[]): Promise<LintReport> {
+    const { files, unmatched } = await findFiles(patterns, this.cwd);
+    const results: LintResult[] = [];
+    for (const file of files) {
+      const result = await this.lintFile(file);
+      if (result) results.push(result);
+    }
+    return { results, unmatchedPatterns: unmatched };
+  }
+
+  /** Lints one file on disk; undefined when the file is not a macro file (package.json and the like). */
+  async lintFile(filePath: string): Promise<LintResult | undefined> {
+    let source: string;
+    try {
+      source = await readFile(filePath, 'utf8');
+    } catch (error) {
+      return fatalResult(filePath, `Could not read the file: ${(error as Error).message}`);
+    }
+    return this.lintText(source, filePath);
+  }
+
+  async lintText(source: string, filePath: string): Promise<LintResult | undefined> {
+    const config = await this.configFor(filePath);
+    const first = this.lintSource(source, filePath, config);
+    if (!first || first.fatal || !this.options.fix) return first?.result;
+    const loop = fixUntilStable(source, (text) =>
+      (this.lintSource(text, filePath, config)?.result.messages ?? []).flatMap((m) => (m.fix ? [m.fix] : [])),
+    );
+    if (loop.output === source) return first.result;
+    const final = this.lintSource(loop.output, filePath, config)!.result;
+    final.source = source;
+    final.output = loop.output;
+    if (loop.stop !== 'done') final.fixStop = loop.stop;
+    return final;
+  }
+
+  private async configFor(filePath: string): Promise<ResolvedConfig> {
+    const config = await (this.fixedConfig ?? this.loader.forFile(path.resolve(this.cwd, filePath)));
+    return withRuleOverrides(config, this.overrides, builtinRegistry);
+  }
+
+  private lintSource(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
+    const outcome = parseSource(filePath, source, { markdown: config.markdown });
+    if (outcome.kind === 'skip') return undefined;
+    if (outcome.kind === 'unrecognised') return { result: fatalResult(filePath, outcome.message), fatal: true };
+    const messages = lintMacros(filePath, source, outcome.macros, this.enabledRules(config));
+    return { result: summarise(filePath, messages, outcome.macros.length), fatal: false };
+  }
+
+  private enabledRules(config: ResolvedConfig): EnabledRule[] {
+    let enabled = this.enabled.get(config);
+    if (!enabled) {
+      enabled = [...config.rules].map(([id, { severity, options }]) => ({ rule: builtinRegistry.get(id)!, severity, options }));
+      this.enabled.set(config, enabled);
+    }
+    return enabled;
+  }
+}
+
+function summarise(filePath: string, messages: Diagnostic[], macroCount: number): LintResult {
+  const count = (test: (m: Diagnostic) => boolean) => messages.filter(test).length;
+  return {
+    filePath,
+    messages,
+    errorCount: count((m) => m.severity === 'error'),
+    warningCount: count((m) => m.severity === 'warn'),
+    fatalErrorCount: count((m) => m.fatal === true),
+    fixableErrorCount: count((m) => m.severity === 'error' && m.fix !== undefined),
+    fixableWarningCount: count((m) => m.severity === 'warn' && m.fix !== undefined),
+    macroCount,
+  };
+}
+
+function fatalResult(filePath: string, message: string): LintResult {
+  const diagnostic: Diagnostic = { ruleId: null, severity: 'error', fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return summarise(filePath, [diagnostic], 0);
+}
+
+/** Keeps only errors, as `--quiet` asks. */
+export function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 'error');
+  return { ...result, ...summarise(result.filePath, messages, result.macroCount) };
+}
+
+/**
+ * Saves fixed files. Each file is written once, atomically: a temporary file beside it, then a rename,
+ * keeping the original's permissions, so an interrupted run leaves the old file or the new one.
+ */
+export async function writeFixes(results: readonly LintResult[]): Promise<void> {
+  for (const result of results) {
+    if (result.output === undefined || result.output === result.source) continue;
+    const temporary = path.join(path.dirname(result.filePath), `.${path.basename(result.filePath)}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      const { mode } = await stat(result.filePath);
+      await writeFile(temporary, result.output, { encoding: 'utf8', flush: true });
+      await chmod(temporary, mode);
+      await rename(temporary, result.filePath);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw new Error(`${result.filePath}: could not write the fixes: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// The command line: options → API → formatter → exit code. No linting logic lives here.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { errorsOnly, Linter, writeFixes, type LintResult } from '../api/lint.js';
+import { didYouMean } from '../engine/similar.js';
+import { FORMATTER_NAMES, getFormatter } from '../formatters/index.js';
+import { describeChanges } from './diff.js';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_TROUBLE = 2;
+
+interface CliOptions {
+  fix?: boolean;
+  fixDryRun?: boolean;
+  format: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  config?: string;
+  rule: string[];
+  color: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ empathy-lint macros/                        lint every .md, .markdown and .json file under macros/
+  $ empathy-lint "macros/**/*.md" --fix         rewrite the simple phrasing fixes in place
+  $ empathy-lint macros/ --fix-dry-run          show what --fix would change, write nothing
+  $ empathy-lint macros/ --format json          ESLint-compatible JSON for other tools
+  $ empathy-lint macros/ --rule avoid-blame:off --max-warnings 0
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
+warnings, 2 bad usage, a bad config, or a file that could not be read.
+
+Config: .empathyrc(.json|.yaml|.js), empathy.config.js or an "empathy" key in package.json,
+found upward from each file; without one, the empathy:recommended preset applies.`;
+
+function readVersion(): string {
+  const manifest = new URL('../../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return n;
+}
+
+function buildProgram(): Command {
+  return new Command()
+    .name('empathy-lint')
+    .description('Lint support macros and saved replies so every customer gets a kind, clear answer.')
+    .argument('[patterns...]', 'files, folders or globs to lint (default: the current folder)')
+    .option('--fix', 'rewrite simple phrasing swaps in place')
+    .option('--fix-dry-run', 'show what --fix would change, without writing anything')
+    .option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(' or ')}`, 'stylish')
+    .option('--max-warnings <n>', 'exit with code 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--quiet', 'report errors only, not warnings')
+    .option('-c, --config <path>', 'use this config file for every file instead of looking one up')
+    .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--no-color', 'never colour the output')
+    .version(readVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError(true)
+    .exitOverride();
+}
+
+export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+  const program = buildProgram();
+  try {
+    program.parse([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_TROUBLE;
+    throw error;
+  }
+  const options = program.opts<CliOptions>();
+  try {
+    return await run(program.args, options, cwd);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`empathy-lint: ${message.split('\n', 1)[0]}\n`);
+    if (process.env.EMPATHY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT_TROUBLE;
+  }
+}
+
+async function run(patterns: string[], options: CliOptions, cwd: string): Promise<number> {
+  const formatter = await getFormatter(options.format);
+  if (!formatter) {
+    throw new Error(`unknown format "${options.format}"${didYouMean(options.format, FORMATTER_NAMES)}; use ${FORMATTER_NAMES.join(' or ')}`);
+  }
+  const fixing = options.fix === true || options.fixDryRun === true;
+  const linter = new Linter({ cwd, configFile: options.config, ruleFlags: options.rule, fix: fixing });
+  const report = await linter.lintFiles(patterns);
+  let exitCode = EXIT_OK;
+
+  for (const pattern of report.unmatchedPatterns) {
+    process.stderr.write(`empathy-lint: no files matching "${pattern}" were found\n`);
+    exitCode = EXIT_TROUBLE;
+  }
+  if (options.fix && !options.fixDryRun) await writeFixes(report.results);
+  if (options.fixDryRun && options.format === 'stylish') process.stdout.write(describeChanges(report.results, cwd));
+  for (const result of report.results) {
+    if (result.fixStop) process.stderr.write(`empathy-lint: ${fixStopNotice(result, cwd)}\n`);
+  }
+
+  const results = options.quiet ? report.results.map(errorsOnly) : report.results;
+  const text = formatter(results, { cwd, color: options.color && process.stdout.isTTY === true });
+  if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (results.some((r) => r.fatalErrorCount > 0)) return EXIT_TROUBLE;
+  if (exitCode !== EXIT_OK) return exitCode;
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`empathy-lint found too many warnings (${warnings}; maximum: ${options.maxWarnings}).\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+function fixStopNotice(result: LintResult, cwd: string): string {
+  const file = path.relative(cwd, result.filePath);
+  return result.fixStop === 'cycle'
+    ? `${file}: --fix stopped because two fixes kept undoing each other; the file holds the last stable text. Fix the remaining findings by hand.`
+    : `${file}: --fix stopped after 10 passes with fixes still left; run it again or fix the rest by hand.`;
+}

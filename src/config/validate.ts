@@ -1,0 +1,169 @@
+// Checks a config object and resolves it against presets and the known rules.
+// Every mistake is a ConfigError with one line a person can act on.
+import type { AnyRule } from '../engine/rule.js';
+import { didYouMean } from '../engine/similar.js';
+import type { Severity, SeverityLevel } from '../engine/types.js';
+import { MARKDOWN_SPLITS, type MarkdownSplit } from '../formats/markdown.js';
+
+export type SeverityInput = SeverityLevel | 0 | 1 | 2;
+export type RuleSetting = SeverityInput | [SeverityInput, Record<string, unknown>?];
+
+export interface EmpathyConfig {
+  $schema?: string;
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  markdown?: { split?: MarkdownSplit };
+}
+
+export interface ResolvedRule {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  rules: Map<string, ResolvedRule>;
+  markdown: { split: MarkdownSplit };
+  /** The file it came from; undefined when no config file applies. */
+  filePath?: string;
+}
+
+export type RuleRegistry = ReadonlyMap<string, AnyRule>;
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly filePath?: string,
+  ) {
+    super(filePath ? `${filePath}: ${message}` : message);
+    this.name = 'ConfigError';
+  }
+}
+
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'markdown'];
+const SEVERITIES: Record<string, SeverityLevel> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
+
+export const PRESET_NAMES = ['empathy:recommended', 'empathy:all'] as const;
+
+/** Presets are read off the rules' own metadata, so a new rule joins them without touching this file. */
+export function presetRules(name: string, registry: RuleRegistry): Map<string, SeverityLevel> | undefined {
+  const preset = new Map<string, SeverityLevel>();
+  for (const [id, rule] of registry) {
+    const level = rule.meta.defaultSeverity;
+    if (name === 'empathy:recommended') preset.set(id, level);
+    else if (name === 'empathy:all') preset.set(id, level === 'error' ? 'error' : 'warn');
+    else return undefined;
+  }
+  return preset;
+}
+
+export function defaultConfig(registry: RuleRegistry): ResolvedConfig {
+  return resolveConfig({ extends: 'empathy:recommended' }, registry);
+}
+
+export function resolveConfig(raw: unknown, registry: RuleRegistry, filePath?: string): ResolvedConfig {
+  const fail = (message: string): never => {
+    throw new ConfigError(message, filePath);
+  };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('the config must be an object, like { "extends": ["empathy:recommended"] }');
+  const config = raw as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) fail(`unknown key "${key}"${didYouMean(key, TOP_LEVEL_KEYS)}; expected one of ${TOP_LEVEL_KEYS.slice(1).join(', ')}`);
+  }
+
+  const levels = new Map<string, SeverityLevel>();
+  const options = new Map<string, Record<string, unknown>>();
+  for (const name of asStringList(config.extends, 'extends', fail)) {
+    const preset = presetRules(name, registry);
+    if (!preset) fail(`extends: unknown preset "${name}"${didYouMean(name, PRESET_NAMES)}; built-in presets are ${PRESET_NAMES.join(', ')}`);
+    for (const [id, level] of preset!) levels.set(id, level);
+  }
+
+  const rules = config.rules ?? {};
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) fail('"rules" must be an object of rule ids to severities');
+  for (const [id, setting] of Object.entries(rules as Record<string, unknown>)) {
+    const parsed = parseRuleSetting(id, setting, registry, `rules.${id}`);
+    if (typeof parsed === 'string') fail(parsed);
+    else {
+      levels.set(id, parsed.level);
+      if (parsed.options) options.set(id, parsed.options);
+    }
+  }
+
+  const resolved: ResolvedConfig = { rules: new Map(), markdown: { split: parseMarkdownOptions(config.markdown, fail) } };
+  if (filePath) resolved.filePath = filePath;
+  for (const [id, level] of levels) {
+    if (level === 'off') continue;
+    const rule = registry.get(id)!;
+    resolved.rules.set(id, { severity: level, options: { ...rule.meta.defaultOptions, ...options.get(id) } });
+  }
+  return resolved;
+}
+
+/** Applies `--rule id:severity` overrides on top of a resolved config. */
+export function withRuleOverrides(config: ResolvedConfig, overrides: ReadonlyMap<string, SeverityLevel>, registry: RuleRegistry): ResolvedConfig {
+  if (overrides.size === 0) return config;
+  const rules = new Map(config.rules);
+  for (const [id, level] of overrides) {
+    if (level === 'off') rules.delete(id);
+    else rules.set(id, { severity: level, options: rules.get(id)?.options ?? { ...registry.get(id)!.meta.defaultOptions } });
+  }
+  return { ...config, rules };
+}
+
+/** Parses `id:severity` from the command line. Returns an error message or the pair. */
+export function parseRuleFlag(flag: string, registry: RuleRegistry): [string, SeverityLevel] | string {
+  const at = flag.lastIndexOf(':');
+  if (at <= 0) return `--rule "${flag}": expected <rule-id>:<severity>, like --rule avoid-blame:error`;
+  const id = flag.slice(0, at).trim();
+  const parsed = parseRuleSetting(id, flag.slice(at + 1).trim(), registry, `--rule ${id}`);
+  return typeof parsed === 'string' ? parsed : [id, parsed.level];
+}
+
+function parseRuleSetting(
+  id: string,
+  setting: unknown,
+  registry: RuleRegistry,
+  where: string,
+): { level: SeverityLevel; options?: Record<string, unknown> } | string {
+  const rule = registry.get(id);
+  if (!rule) return `${where}: unknown rule "${id}"${didYouMean(id, registry.keys())}`;
+  const [severity, options, ...extra] = Array.isArray(setting) ? setting : [setting];
+  const level = typeof severity === 'string' || typeof severity === 'number' ? SEVERITIES[String(severity)] : undefined;
+  if (!level) return `${where}: bad severity ${JSON.stringify(severity)}; use "off", "warn" or "error" (or 0, 1, 2)`;
+  if (extra.length > 0) return `${where}: expected "severity" or ["severity", { options }]`;
+  if (options === undefined) return { level };
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return `${where}: options must be an object`;
+  const defaults = rule.meta.defaultOptions ?? {};
+  const known = Object.keys(defaults);
+  for (const [key, value] of Object.entries(options)) {
+    if (!(key in defaults)) {
+      return `${where}: unknown option "${key}"${didYouMean(key, known)}; ${known.length ? `this rule takes ${known.join(', ')}` : 'this rule takes no options'}`;
+    }
+    const expected = typeOf(defaults[key]);
+    if (typeOf(value) !== expected) return `${where}: option "${key}" must be ${expected === 'array' ? 'an array' : `a ${expected}`}`;
+  }
+  return { level, options: options as Record<string, unknown> };
+}
+
+function typeOf(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}
+
+function asStringList(value: unknown, key: string, fail: (message: string) => never): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((item): item is string => typeof item === 'string')) fail(`"${key}" must be a string or a list of strings`);
+  return list as string[];
+}
+
+function parseMarkdownOptions(value: unknown, fail: (message: string) => never): MarkdownSplit {
+  if (value === undefined) return 'auto';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('"markdown" must be an object, like { "split": "auto" }');
+  const { split = 'auto', ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown) fail(`markdown: unknown key "${unknown}"${didYouMean(unknown, ['split'])}`);
+  if (!MARKDOWN_SPLITS.includes(split as MarkdownSplit)) {
+    fail(`markdown.split: bad value ${JSON.stringify(split)}; use one of ${MARKDOWN_SPLITS.map((s) => `"${s}"`).join(', ')}`);
+  }
+  return split as MarkdownSplit;
+}

@@ -1,0 +1,157 @@
+// Linted text built piece by piece, remembering for every character where it came from in the source.
+// Formats (Markdown, JSON, HTML) build one of these per macro; the engine maps rule ranges back through it.
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import type { Range } from './types.js';
+
+export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell';
+
+export interface TextBlock {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** For list items: whether the list is numbered (a sequence of steps). */
+  ordered: boolean;
+}
+
+/** Stands in for content that is not prose (an inline code span, an image): one opaque character. */
+export const OPAQUE = '\uFFFC';
+
+/** Separates blocks in the text; never part of a sentence or a phrase match. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+export class MappedTextBuilder {
+  private text = '';
+  private readonly offsets: number[] = [];
+  private readonly blocks: TextBlock[] = [];
+  private openBlock: TextBlock | undefined;
+
+  constructor(private readonly source: string) {}
+
+  startBlock(kind: BlockKind, ordered = false): void {
+    this.endBlock();
+    if (this.blocks.length > 0) this.pushSynthetic(BLOCK_SEPARATOR, this.lastOffset() + 1);
+    this.openBlock = { kind, ordered, start: this.text.length, end: this.text.length };
+  }
+
+  endBlock(): void {
+    const block = this.openBlock;
+    if (!block) return;
+    this.openBlock = undefined;
+    block.end = this.text.length;
+    if (block.end > block.start && this.text.slice(block.start).trim() !== '') {
+      this.blocks.push(block);
+      return;
+    }
+    // Nothing worth linting: roll back the block and its separator.
+    const cut = this.blocks.length > 0 ? block.start - BLOCK_SEPARATOR.length : block.start;
+    this.text = this.text.slice(0, cut);
+    this.offsets.length = cut;
+  }
+
+  /** Text that appears in the source exactly as written, starting at `sourceOffset`. */
+  pushVerbatim(value: string, sourceOffset: number): void {
+    for (let i = 0; i < value.length; i++) this.offsets.push(sourceOffset + i);
+    this.text += value;
+  }
+
+  /** Text that stands for the source at `sourceOffset` but is not written there as is. */
+  pushSynthetic(value: string, sourceOffset: number): void {
+    for (let i = 0; i < value.length; i++) this.offsets.push(sourceOffset);
+    this.text += value;
+  }
+
+  /**
+   * A decoded value (escapes and character references resolved, line prefixes such as `> ` dropped)
+   * whose source is `[sourceStart, sourceEnd)`: each character is matched to where it is written.
+   */
+  pushDecoded(value: string, sourceStart: number, sourceEnd: number): void {
+    const src = this.source;
+    let p = sourceStart;
+    let i = 0;
+    while (i < value.length) {
+      const ch = value[i]!;
+      if (p >= sourceEnd) {
+        this.pushSynthetic(value.slice(i), Math.max(sourceStart, sourceEnd - 1));
+        return;
+      }
+      if (src[p] === ch) {
+        this.pushVerbatim(ch, p);
+        i++;
+        p++;
+        continue;
+      }
+      if (src[p] === '\\' && src[p + 1] === ch) {
+        this.pushSynthetic(ch, p);
+        i++;
+        p += 2;
+        continue;
+      }
+      if (src[p] === '&') {
+        const reference = matchCharacterReference(src, p);
+        if (reference && value.startsWith(reference.decoded, i)) {
+          this.pushSynthetic(reference.decoded, p);
+          i += reference.decoded.length;
+          p += reference.length;
+          continue;
+        }
+      }
+      p++; // a source character the value does not keep (a `>` or indent at a line start, a `\r`)
+    }
+  }
+
+  build(): MappedText {
+    this.endBlock();
+    return new MappedText(this.text, Int32Array.from(this.offsets), this.blocks, this.source);
+  }
+
+  private lastOffset(): number {
+    return this.offsets.length > 0 ? this.offsets[this.offsets.length - 1]! : 0;
+  }
+}
+
+export class MappedText {
+  constructor(
+    readonly text: string,
+    /** Source offset of each text character. */
+    private readonly offsets: Int32Array,
+    readonly blocks: readonly TextBlock[],
+    private readonly source: string,
+  ) {}
+
+  /**
+   * Source range of a text range, and whether a fix may rewrite it: only when the source holds exactly
+   * the same characters there, so a fix can never eat markup, an escape or a code span.
+   */
+  toSource(range: Range): { range: Range; verbatim: boolean } {
+    const [start, end] = range;
+    const n = this.text.length;
+    if (n === 0) return { range: [0, 0], verbatim: false };
+    if (start === end) {
+      // An insertion goes right before (or, at the very end, right after) a character written as is.
+      const anchor = start < n ? start : n - 1;
+      const at = this.offsets[anchor]! + (start < n ? 0 : 1);
+      return { range: [at, at], verbatim: this.source[this.offsets[anchor]!] === this.text[anchor] };
+    }
+    const sourceStart = this.offsets[Math.min(start, n - 1)]!;
+    const sourceEnd = this.offsets[Math.min(end, n) - 1]! + 1;
+    const verbatim = this.source.slice(sourceStart, sourceEnd) === this.text.slice(start, end);
+    return { range: [sourceStart, sourceEnd], verbatim };
+  }
+}
+
+const NAMED_OR_NUMERIC = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
+function matchCharacterReference(src: string, at: number): { decoded: string; length: number } | undefined {
+  NAMED_OR_NUMERIC.lastIndex = at;
+  const m = NAMED_OR_NUMERIC.exec(src);
+  if (!m) return undefined;
+  const body = m[1]!;
+  let decoded: string | false = false;
+  if (body[0] === '#') {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    decoded = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+  } else {
+    decoded = decodeNamedCharacterReference(body);
+  }
+  return decoded ? { decoded, length: m[0].length } : undefined;
+}

@@ -1,0 +1,86 @@
+// The shapes every layer agrees on. Rules see only text offsets; diagnostics carry source positions.
+
+/** A half-open range [start, end) of UTF-16 offsets. */
+export type Range = readonly [start: number, end: number];
+
+export type Severity = 'warn' | 'error';
+export type SeverityLevel = Severity | 'off';
+
+/** Replace `range` with `text`. Inside a rule, offsets are into `doc.text`; in a diagnostic, into the source file. */
+export interface Fix {
+  range: Range;
+  text: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  fix: Fix;
+}
+
+export interface RuleMeta {
+  /** Kebab-case id; plugins later prefix it with their namespace. */
+  id: string;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Path or URL of the rule's documentation. */
+  docs: string;
+  /** Severity in `empathy:recommended`; 'off' keeps the rule out of that preset. */
+  defaultSeverity: SeverityLevel;
+  fixable: boolean;
+  hasSuggestions: boolean;
+  /** Message templates by id, with `{{name}}` placeholders filled from `data`. */
+  messages: Record<string, string>;
+  /** Default options; a config may only set these keys, with values of the same type. */
+  defaultOptions?: Record<string, unknown>;
+}
+
+export interface ReportDescriptor {
+  messageId?: string;
+  message?: string;
+  data?: Record<string, unknown>;
+  range: Range;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+}
+
+export type Report = (descriptor: ReportDescriptor) => void;
+
+export interface MacroInfo {
+  title?: string;
+  id?: string;
+}
+
+export interface Diagnostic {
+  /** null for problems that belong to no rule (unreadable file, unknown format). */
+  ruleId: string | null;
+  severity: Severity;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets into the source file. */
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  macro?: MacroInfo;
+  /** The file could not be linted at all. */
+  fatal?: boolean;
+}
+
+/** Everything found in one file. */
+export interface LintResult {
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  macroCount: number;
+  /** With `fix`: the original text and the fixed text, when fixes changed it. */
+  source?: string;
+  output?: string;
+  /** With `fix`: why the fix loop stopped early, when it did. */
+  fixStop?: 'pass-limit' | 'cycle';
+}

@@ -1,0 +1,175 @@
+// Markdown source → macros. A file is one macro, or (when it repeats a heading level) one macro per
+// heading, as public macro libraries are written. Code, URLs, HTML and front matter are not linted.
+import type { Blockquote, List, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import type { ParsedMacro } from '../engine/linter.js';
+import { MappedTextBuilder, OPAQUE } from '../engine/mapped-text.js';
+import { isAngleFillIn } from '../engine/placeholders.js';
+
+export const MARKDOWN_SPLITS = ['auto', 'none', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+export type MarkdownSplit = (typeof MARKDOWN_SPLITS)[number];
+
+export interface MarkdownOptions {
+  /** How a file is cut into macros: by the shallowest repeated heading level (auto), never, or at a level. */
+  split: MarkdownSplit;
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+interface Section {
+  title?: string;
+  nodes: RootContent[];
+}
+
+export function parseMarkdown(source: string, options: MarkdownOptions): ParsedMacro[] {
+  const tree = processor.parse(source) as Root;
+  const frontMatter = tree.children.find((node) => node.type === 'yaml');
+  const body = tree.children.filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
+  const sections = frontMatter
+    ? [wholeFile(body, frontMatterTitle(frontMatter.value))]
+    : splitIntoSections(body, options.split);
+  const macros: ParsedMacro[] = [];
+  for (const section of sections) {
+    const mapped = renderSection(section.nodes, source);
+    if (mapped.text.trim() === '') continue;
+    macros.push(section.title ? { mapped, title: section.title } : { mapped });
+  }
+  return macros;
+}
+
+function frontMatterTitle(yamlText: string): string | undefined {
+  try {
+    const data: unknown = parseYaml(yamlText);
+    if (data && typeof data === 'object') {
+      const { title, name } = data as Record<string, unknown>;
+      if (typeof title === 'string' || typeof title === 'number') return String(title);
+      if (typeof name === 'string') return name;
+    }
+  } catch {
+    // Front matter that is not valid YAML only costs us the title; the reply is still linted.
+  }
+  return undefined;
+}
+
+/** A one-macro file: a heading it opens with is the macro's title, not words the customer reads. */
+function wholeFile(nodes: RootContent[], title?: string): Section {
+  const [first, ...rest] = nodes;
+  if (first?.type === 'heading') return { title: title ?? toString(first), nodes: rest };
+  return title ? { title, nodes } : { nodes };
+}
+
+function splitIntoSections(nodes: RootContent[], split: MarkdownSplit): Section[] {
+  const level = splitLevel(nodes, split);
+  if (level === undefined) return [wholeFile(nodes)];
+  const sections: Section[] = [];
+  let current: Section | undefined; // undefined: before the first macro heading (the library's intro)
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth <= level) {
+      current = node.depth === level ? { title: toString(node), nodes: [] } : undefined;
+      if (current) sections.push(current);
+    } else {
+      current?.nodes.push(node);
+    }
+  }
+  return sections;
+}
+
+function splitLevel(nodes: RootContent[], split: MarkdownSplit): number | undefined {
+  if (split === 'none') return undefined;
+  const counts = new Map<number, number>();
+  for (const node of nodes) if (node.type === 'heading') counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1);
+  if (split !== 'auto') {
+    const depth = Number(split.slice(1));
+    return counts.has(depth) ? depth : undefined;
+  }
+  const repeated = [...counts].filter(([, count]) => count >= 2).map(([depth]) => depth);
+  return repeated.length > 0 ? Math.min(...repeated) : undefined;
+}
+
+/**
+ * A block quote is usually the customer's words, quoted by the agent: not linted. But when the quote
+ * holds most of the section's prose, the quote *is* the reply, and the short lines around it are
+ * guidance for agents ("**Use when:** …"): then only the quote is linted.
+ */
+function renderSection(nodes: RootContent[], source: string) {
+  const quotes = nodes.filter((node): node is Blockquote => node.type === 'blockquote');
+  const quotedLength = quotes.reduce((sum, quote) => sum + toString(quote).length, 0);
+  const otherLength = nodes
+    .filter((node) => node.type !== 'blockquote' && node.type !== 'heading')
+    .reduce((sum, node) => sum + toString(node).length, 0);
+  const replyIsQuoted = quotedLength > otherLength;
+  const builder = new MappedTextBuilder(source);
+  const linted = replyIsQuoted ? quotes.flatMap((quote) => quote.children) : nodes;
+  renderBlocks(linted, builder);
+  return builder.build();
+}
+
+function renderBlocks(nodes: readonly RootContent[], builder: MappedTextBuilder): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+        builder.startBlock(node.type);
+        renderInline(node.children, builder);
+        builder.endBlock();
+        break;
+      case 'list':
+        renderList(node, builder);
+        break;
+      default:
+        // blockquote (the customer's words), code, html, thematicBreak, definition: not the agent's prose.
+        break;
+    }
+  }
+}
+
+function renderList(list: List, builder: MappedTextBuilder): void {
+  for (const item of list.children) {
+    for (const child of item.children) {
+      if (child.type === 'paragraph') {
+        builder.startBlock('listItem', list.ordered === true);
+        renderInline(child.children, builder);
+        builder.endBlock();
+      } else {
+        renderBlocks([child], builder);
+      }
+    }
+  }
+}
+
+function renderInline(nodes: readonly PhrasingContent[], builder: MappedTextBuilder): void {
+  for (const node of nodes) {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case 'text':
+        builder.pushDecoded(node.value, start, end);
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        renderInline(node.children, builder);
+        break;
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+        builder.pushSynthetic(OPAQUE, start);
+        break;
+      case 'break':
+        builder.pushSynthetic('\n', start);
+        break;
+      case 'html':
+        if (isAngleFillIn(node.value)) builder.pushVerbatim(node.value, start);
+        else if (/^<br\s*\/?>$/i.test(node.value)) builder.pushSynthetic('\n', start);
+        break;
+      default:
+        break;
+    }
+  }
+}
