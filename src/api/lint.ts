@@ -46,10 +46,10 @@ export class Linter {
       if (typeof parsed === 'string') throw new ConfigError(parsed);
       this.overrides.set(parsed[0], parsed[1]);
     }
-    if (options.configFile) this.fixedConfig = this.loader.fromFile(path.resolve(this.cwd, options.configFile));
   }
 
   async lintFiles(patterns: readonly string[]): Promise<LintReport> {
+    if (this.options.configFile) await this.configFor(this.cwd); // a broken --config fails before any file
     const { files, unmatched } = await findFiles(patterns, this.cwd);
     const results: LintResult[] = [];
     for (const file of files) {
@@ -86,6 +86,9 @@ export class Linter {
   }
 
   private async configFor(filePath: string): Promise<ResolvedConfig> {
+    const { configFile } = this.options;
+    // Created on first use and awaited at once, so a bad --config can never be an unhandled rejection.
+    if (configFile) this.fixedConfig ??= this.loader.fromFile(path.resolve(this.cwd, configFile));
     const config = await (this.fixedConfig ?? this.loader.forFile(path.resolve(this.cwd, filePath)));
     return withRuleOverrides(config, this.overrides, builtinRegistry);
   }

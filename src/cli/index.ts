@@ -64,6 +64,10 @@ function buildProgram(): Command {
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
+    .configureOutput({
+      // Usage mistakes get one line, like every other error this tool prints.
+      outputError: (message, write) => write(`empathy-lint: ${message.replace(/^error: /, '').replace(/\s*\n\s*(?=\S)/g, ' ').trim()}\n`),
+    })
     .exitOverride();
 }
 
@@ -107,7 +111,8 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
   }
 
   const results = options.quiet ? report.results.map(errorsOnly) : report.results;
-  const text = formatter(results, { cwd, color: options.color && process.stdout.isTTY === true });
+  // With colour allowed, chalk decides: a TTY, or FORCE_COLOR set by the user.
+  const text = formatter(results, { cwd, color: options.color });
   if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);

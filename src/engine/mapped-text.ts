@@ -21,7 +21,9 @@ export const BLOCK_SEPARATOR = '\n\n';
 
 export class MappedTextBuilder {
   private text = '';
-  private readonly offsets: number[] = [];
+  /** Where each text character starts and ends in the source (an escape or a reference spans several). */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private readonly blocks: TextBlock[] = [];
   private openBlock: TextBlock | undefined;
 
@@ -45,18 +47,25 @@ export class MappedTextBuilder {
     // Nothing worth linting: roll back the block and its separator.
     const cut = this.blocks.length > 0 ? block.start - BLOCK_SEPARATOR.length : block.start;
     this.text = this.text.slice(0, cut);
-    this.offsets.length = cut;
+    this.starts.length = cut;
+    this.ends.length = cut;
   }
 
   /** Text that appears in the source exactly as written, starting at `sourceOffset`. */
   pushVerbatim(value: string, sourceOffset: number): void {
-    for (let i = 0; i < value.length; i++) this.offsets.push(sourceOffset + i);
+    for (let i = 0; i < value.length; i++) {
+      this.starts.push(sourceOffset + i);
+      this.ends.push(sourceOffset + i + 1);
+    }
     this.text += value;
   }
 
-  /** Text that stands for the source at `sourceOffset` but is not written there as is. */
-  pushSynthetic(value: string, sourceOffset: number): void {
-    for (let i = 0; i < value.length; i++) this.offsets.push(sourceOffset);
+  /** Text that stands for the source `[sourceStart, sourceEnd)` but is not written there as is. */
+  pushSynthetic(value: string, sourceStart: number, sourceEnd = sourceStart): void {
+    for (let i = 0; i < value.length; i++) {
+      this.starts.push(sourceStart);
+      this.ends.push(sourceEnd);
+    }
     this.text += value;
   }
 
@@ -74,14 +83,9 @@ export class MappedTextBuilder {
         this.pushSynthetic(value.slice(i), Math.max(sourceStart, sourceEnd - 1));
         return;
       }
-      if (src[p] === ch) {
-        this.pushVerbatim(ch, p);
-        i++;
-        p++;
-        continue;
-      }
+      // Escapes and references first: a `\\` or `&` that starts one is not the character itself.
       if (src[p] === '\\' && src[p + 1] === ch) {
-        this.pushSynthetic(ch, p);
+        this.pushSynthetic(ch, p, p + 2);
         i++;
         p += 2;
         continue;
@@ -89,11 +93,17 @@ export class MappedTextBuilder {
       if (src[p] === '&') {
         const reference = matchCharacterReference(src, p);
         if (reference && value.startsWith(reference.decoded, i)) {
-          this.pushSynthetic(reference.decoded, p);
+          this.pushSynthetic(reference.decoded, p, p + reference.length);
           i += reference.decoded.length;
           p += reference.length;
           continue;
         }
+      }
+      if (src[p] === ch) {
+        this.pushVerbatim(ch, p);
+        i++;
+        p++;
+        continue;
       }
       p++; // a source character the value does not keep (a `>` or indent at a line start, a `\r`)
     }
@@ -101,19 +111,19 @@ export class MappedTextBuilder {
 
   build(): MappedText {
     this.endBlock();
-    return new MappedText(this.text, Int32Array.from(this.offsets), this.blocks, this.source);
+    return new MappedText(this.text, Int32Array.from(this.starts), Int32Array.from(this.ends), this.blocks, this.source);
   }
 
   private lastOffset(): number {
-    return this.offsets.length > 0 ? this.offsets[this.offsets.length - 1]! : 0;
+    return this.ends.length > 0 ? this.ends[this.ends.length - 1]! - 1 : 0;
   }
 }
 
 export class MappedText {
   constructor(
     readonly text: string,
-    /** Source offset of each text character. */
-    private readonly offsets: Int32Array,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
     readonly blocks: readonly TextBlock[],
     private readonly source: string,
   ) {}
@@ -129,11 +139,11 @@ export class MappedText {
     if (start === end) {
       // An insertion goes right before (or, at the very end, right after) a character written as is.
       const anchor = start < n ? start : n - 1;
-      const at = this.offsets[anchor]! + (start < n ? 0 : 1);
-      return { range: [at, at], verbatim: this.source[this.offsets[anchor]!] === this.text[anchor] };
+      const at = start < n ? this.starts[anchor]! : this.ends[anchor]!;
+      return { range: [at, at], verbatim: this.source[this.starts[anchor]!] === this.text[anchor] };
     }
-    const sourceStart = this.offsets[Math.min(start, n - 1)]!;
-    const sourceEnd = this.offsets[Math.min(end, n) - 1]! + 1;
+    const sourceStart = this.starts[Math.min(start, n - 1)]!;
+    const sourceEnd = this.ends[Math.min(end, n) - 1]!;
     const verbatim = this.source.slice(sourceStart, sourceEnd) === this.text.slice(start, end);
     return { range: [sourceStart, sourceEnd], verbatim };
   }

@@ -159,14 +159,14 @@ function renderInline(nodes: readonly PhrasingContent[], builder: MappedTextBuil
       case 'inlineCode':
       case 'image':
       case 'imageReference':
-        builder.pushSynthetic(OPAQUE, start);
+        builder.pushSynthetic(OPAQUE, start, end);
         break;
       case 'break':
-        builder.pushSynthetic('\n', start);
+        builder.pushSynthetic('\n', start, end);
         break;
       case 'html':
         if (isAngleFillIn(node.value)) builder.pushVerbatim(node.value, start);
-        else if (/^<br\s*\/?>$/i.test(node.value)) builder.pushSynthetic('\n', start);
+        else if (/^<br\s*\/?>$/i.test(node.value)) builder.pushSynthetic('\n', start, end);
         break;
       default:
         break;

@@ -4,7 +4,7 @@ import type { LintResult } from '../engine/types.js';
 export interface FormatterContext {
   /** Paths are shown relative to this folder. */
   cwd: string;
-  /** Whether colour may be used (the CLI decides: a TTY and no --no-color). */
+  /** Whether colour may be used at all (no --no-color); chalk still checks for a TTY. */
   color: boolean;
 }
 

@@ -1,0 +1,198 @@
+// The built CLI, run as a child process on fixture folders, as a user or CI runs it.
+// `npm test` builds first (pretest), so dist/ matches the sources.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/empathy-lint.js');
+const CLI_FIXTURES = path.join(ROOT, 'fixtures/cli');
+
+function run(args: string[], { cwd = CLI_FIXTURES, env = {} as Record<string, string> } = {}) {
+  const { FORCE_COLOR: _f, NO_COLOR: _n, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function copyOf(folder: string): string {
+  const target = path.join(mkdtempSync(path.join(tmpdir(), 'empathy-cli-')), folder);
+  cpSync(path.join(CLI_FIXTURES, folder), target, { recursive: true });
+  return target;
+}
+
+const LATE_ORDER = readFileSync(path.join(CLI_FIXTURES, 'problems/late-order.md'), 'utf8');
+
+describe('empathy-lint CLI', () => {
+  it('prints its version and help', () => {
+    const version = run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: empathy-lint [options] [patterns...]');
+    expect(help.stdout).toContain('--fix-dry-run');
+    expect(help.stdout).toContain('Examples:');
+  });
+
+  it('is silent and exits 0 on a clean library', () => {
+    expect(run(['clean'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('prints ESLint-style rows and a summary, and exits 1 on errors', () => {
+    const { code, stdout } = run(['problems']);
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[1]).toBe('problems/late-order.md');
+    expect(lines[2]).toMatch(/^ {2}1:1 {3}warning {2}"Dear customer" could be sent to anyone\. .* {2}use-name-placeholder$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}5:33 {2}error {4}"you forgot to" blames the customer, .* {2}avoid-blame$/));
+    expect(lines).toContain('        → suggestion: Replace "user error" with "a settings issue"');
+    expect(stdout).toContain('✖ 4 problems (2 errors, 2 warnings)\n  1 fixable with --fix\n');
+    expect(stdout).not.toContain('password.md'); // a clean file gets no header
+    expect(stdout).not.toMatch(/\u001b\[/); // no colour when not on a TTY
+  });
+
+  it('colours only when allowed: FORCE_COLOR yes, --no-color never', () => {
+    expect(run(['problems'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
+    expect(run(['problems', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('names the macro a finding belongs to in a multi-macro file', () => {
+    const { code, stdout } = run(['split']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('  › 2. Card declined\n  17:3   warning  "Hello" could be sent to anyone.');
+    expect(stdout).toContain('19:30  error    "you entered the wrong" blames the customer');
+    expect(stdout).not.toContain('Use carefully'); // agent guidance is not linted
+  });
+
+  it('writes ESLint-compatible JSON', () => {
+    const { code, stdout } = run(['problems', '--format', 'json']);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { filePath: string; messages: Record<string, unknown>[]; [k: string]: unknown }[];
+    expect(results.map((r) => r.filePath)).toEqual([path.join(CLI_FIXTURES, 'problems/late-order.md'), path.join(CLI_FIXTURES, 'problems/password.md')]);
+    expect(results[0]).toMatchObject({ errorCount: 2, warningCount: 2, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 1 });
+    expect(results[0]!.messages[0]).toEqual({
+      ruleId: 'use-name-placeholder',
+      severity: 1,
+      messageId: 'genericGreeting',
+      message: expect.stringContaining('"Dear customer" could be sent to anyone.'),
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 14,
+      fix: { range: [0, 13], text: 'Dear {{ticket.requester.first_name}}' },
+    });
+    expect(results[0]!.messages[3]).toMatchObject({
+      ruleId: 'avoid-blame',
+      severity: 2,
+      line: 6,
+      column: 10,
+      endLine: 6,
+      endColumn: 20,
+      suggestions: [{ desc: 'Replace "user error" with "a settings issue"', fix: { range: [expect.any(Number), expect.any(Number)], text: 'a settings issue' } }],
+    });
+    expect(results[1]!.messages).toEqual([]);
+  });
+
+  it('--quiet reports errors only', () => {
+    const { stdout } = run(['problems', '--quiet']);
+    expect(stdout).not.toMatch(/\d+:\d+ +warning/);
+    expect(stdout).toContain('✖ 2 problems (2 errors, 0 warnings)');
+  });
+
+  it('--max-warnings turns too many warnings into exit 1', () => {
+    expect(run(['warnings-only']).code).toBe(0);
+    expect(run(['warnings-only', '--max-warnings', '1']).code).toBe(0);
+    const over = run(['warnings-only', '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('empathy-lint found too many warnings (1; maximum: 0).\n');
+    expect(run(['warnings-only', '--max-warnings', 'lots']).code).toBe(2);
+  });
+
+  it('--rule changes a severity for this run', () => {
+    const { code, stdout } = run(['problems', '--rule', 'avoid-blame:off', '--rule', 'use-name-placeholder:error']);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain('avoid-blame');
+    expect(stdout).toContain('✖ 2 problems (1 error, 1 warning)');
+    expect(run(['problems', '--rule', 'avoid-blame:off', '--rule', 'use-name-placeholder:off']).code).toBe(0);
+  });
+
+  it('--fix rewrites the file once, leaves the rest byte for byte, and a second run changes nothing', () => {
+    const folder = copyOf('problems');
+    const file = path.join(folder, 'late-order.md');
+    const first = run(['--fix', '.'], { cwd: folder });
+    expect(first.code).toBe(1); // the blame findings have no automatic fix
+    expect(readFileSync(file, 'utf8')).toBe(LATE_ORDER.replace('Dear customer,', 'Dear {{ticket.requester.first_name}},'));
+    expect(first.stdout).toContain('✖ 3 problems (2 errors, 1 warning)');
+    expect(first.stdout).not.toContain('use-name-placeholder');
+    const again = run(['--fix', '.'], { cwd: folder });
+    expect(readFileSync(file, 'utf8')).toBe(LATE_ORDER.replace('Dear customer,', 'Dear {{ticket.requester.first_name}},'));
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('--fix keeps CRLF line endings', () => {
+    const folder = copyOf('warnings-only');
+    const file = path.join(folder, 'outage.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+    expect(run(['--fix', 'outage.md'], { cwd: folder }).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^Hi \{\{ticket\.requester\.first_name\}\},\r\n\r\nI'm sorry/);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/[^\r]\n/);
+  });
+
+  it('--fix-dry-run shows the change and writes nothing', () => {
+    const folder = copyOf('problems');
+    const { code, stdout } = run(['--fix-dry-run', '.'], { cwd: folder });
+    expect(code).toBe(1);
+    expect(stdout).toContain('late-order.md (--fix would change)\n  -    1 | Dear customer,\n  +    1 | Dear {{ticket.requester.first_name}},\n');
+    expect(readFileSync(path.join(folder, 'late-order.md'), 'utf8')).toBe(LATE_ORDER);
+    const json = JSON.parse(run(['--fix-dry-run', '--format', 'json', '.'], { cwd: folder }).stdout) as { output?: string }[];
+    expect(json[0]!.output).toContain('Dear {{ticket.requester.first_name}},');
+  });
+
+  it('a bad config is one line naming the file, exit 2', () => {
+    const { code, stdout, stderr } = run(['bad-config']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `empathy-lint: ${path.join(CLI_FIXTURES, 'bad-config/.empathyrc.json')}: rules.avoid-blam: unknown rule "avoid-blam" (did you mean "avoid-blame"?)\n`,
+    );
+  });
+
+  it('--config uses one file for everything, and a missing one is exit 2', () => {
+    const folder = copyOf('problems');
+    writeFileSync(path.join(folder, 'only-blame.yml'), 'rules:\n  avoid-blame: warn\n');
+    const { code, stdout } = run(['--config', 'only-blame.yml', '.'], { cwd: folder });
+    expect(code).toBe(0);
+    expect(stdout).toContain('✖ 2 problems (0 errors, 2 warnings)');
+    const missing = run(['--config', 'nope.json', '.'], { cwd: folder });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`empathy-lint: ${path.join(folder, 'nope.json')}: config file not found\n`);
+  });
+
+  it('usage mistakes are one line and exit 2', () => {
+    expect(run(['--fxi'])).toMatchObject({ code: 2, stderr: "empathy-lint: unknown option '--fxi' (Did you mean --fix?)\n" });
+    expect(run(['clean', '--format', 'stylsh'])).toMatchObject({ code: 2, stderr: 'empathy-lint: unknown format "stylsh" (did you mean "stylish"?); use stylish or json\n' });
+    expect(run(['clean', '--rule', 'avoid-blame'])).toMatchObject({ code: 2 });
+    expect(run(['nothing-here'])).toMatchObject({ code: 2, stderr: 'empathy-lint: no files matching "nothing-here" were found\n' });
+  });
+
+  it('lints globs and explicit files', () => {
+    expect(run(['problems/*.md']).stdout).toContain('problems/late-order.md');
+    expect(run(['problems/password.md']).code).toBe(0);
+  });
+
+  it('reports JSON it cannot read as macros (exit 2) and skips package.json silently', () => {
+    const { code, stdout } = run(['not-macros']);
+    expect(code).toBe(2);
+    expect(stdout).toContain('not-macros/export.json\n  1:1  error    No macro format recognised');
+    expect(stdout).not.toContain('package.json');
+  });
+
+  it('keeps linting the other files when one cannot be read, then exits 2', () => {
+    const folder = copyOf('problems');
+    const { code, stdout } = run(['late-order.md', 'missing.md', '*.md'], { cwd: folder });
+    expect(code).toBe(2);
+    expect(stdout).toContain('late-order.md');
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { MacroDocument } from '../src/engine/document.js';
+import { applyFixes, fixUntilStable } from '../src/engine/fixer.js';
+import { lintMacros } from '../src/engine/linter.js';
+import { MappedTextBuilder } from '../src/engine/mapped-text.js';
+import { findPhrases, phraseToRegexSource } from '../src/engine/phrases.js';
+import { findPlaceholders, isNamePlaceholder } from '../src/engine/placeholders.js';
+import { LineIndex } from '../src/engine/positions.js';
+import { defineRule, formatMessage } from '../src/engine/rule.js';
+import { closest } from '../src/engine/similar.js';
+import { parseMarkdown } from '../src/formats/markdown.js';
+
+const doc = (markdown: string) => new MacroDocument(parseMarkdown(markdown, { split: 'auto' })[0]!.mapped, { filePath: 'x.md' });
+
+describe('placeholders', () => {
+  it.each([
+    '{{ticket.requester.first_name}}',
+    '{{ticket.requester.name}}',
+    '{{ticket.requester.firstname}}',
+    '{%customer.firstName,fallback=there%}',
+    '{{first_name|fallback:"there"}}',
+    '{{ first_name | fallback: "there" }}',
+    '{!Contact.FirstName}',
+    '{customer_name}',
+    '[Customer Name]',
+    '{{name}}',
+    '@{{ author }}',
+    '@<reporter>',
+  ])('%s is one token that names the customer', (placeholder) => {
+    const text = `Hi ${placeholder}, thanks.`;
+    expect(findPlaceholders(text).map((p) => p.text)).toEqual([placeholder]);
+    expect(isNamePlaceholder(placeholder)).toBe(true);
+  });
+
+  it.each(['{{current_user.first_name}}', '{{ticket.agent.name}}', '{{ticket.id}}', '<ISSUE_NUMBER>', '{{ticket.organization.name}}', '{{ticket.requester.email}}'])(
+    '%s is a placeholder but not the customer’s name',
+    (placeholder) => {
+      expect(findPlaceholders(`See ${placeholder}.`).map((p) => p.text)).toEqual([placeholder]);
+      expect(isNamePlaceholder(placeholder)).toBe(false);
+    },
+  );
+
+  it('does not take HTML tags or checkboxes for fill-ins', () => {
+    expect(findPlaceholders('Use <em>this</em> and [x] or [ ] boxes.')).toEqual([]);
+  });
+});
+
+describe('phrases', () => {
+  it('compiles the phrase syntax: alternatives, optional words, apostrophes, any white space', () => {
+    const source = phraseToRegexSource("we (apologise|apologize) for (any )?inconvenience isn't");
+    expect(source).toBe(String.raw`we\s+(?:apologise|apologize)\s+for\s+(?:any\s+)?inconvenience\s+isn['’]t`);
+  });
+
+  it('matches whole words only, case-insensitively, across a line break', () => {
+    const entries = [{ match: ['user error'] }];
+    expect(findPhrases('A USER\nerror, not a superuser error.', entries, () => false).map((h) => h.actual)).toEqual(['USER\nerror']);
+  });
+
+  it('reports which entry matched, with its data, even when entries contain groups', () => {
+    const entries = [{ match: ['(a|b) c'], expected: 'one' }, { regex: '(d)(e)?f', expected: 'two' }, { match: ['g'], expected: 'three' }];
+    const hits = findPhrases('b c, def, g', entries, () => false);
+    expect(hits.map((h) => [h.actual, h.expected, h.range])).toEqual([
+      ['b c', 'one', [0, 3]],
+      ['def', 'two', [5, 8]],
+      ['g', 'three', [10, 11]],
+    ]);
+  });
+
+  it('honours notBefore and notAfter', () => {
+    const entries = [{ match: ['your error'], notBefore: ['message'], notAfter: ['if'] }];
+    const hits = findPhrases('Your error message. It was your error. If your error persists', entries, () => false);
+    expect(hits.map((h) => h.range)).toEqual([[27, 37]]);
+  });
+
+  it('never matches inside a placeholder or across blocks', () => {
+    const d = doc('Hi {{user error}}, hello\n\nuser\n\nerror and user error.');
+    expect(d.findPhrases([{ match: ['user error'] }]).map((h) => d.text.slice(...h.range))).toEqual(['user error']);
+  });
+});
+
+describe('document', () => {
+  it('splits sentences inside blocks only, and not at soft line breaks or inside placeholders', () => {
+    const d = doc('Hi {{ticket.requester.first_name}},\n\nI checked e.g. the order\nfrom Tuesday. It shipped! Did it arrive?\n\n- Step one\n- Step two');
+    expect(d.sentences.map((s) => s.text)).toEqual([
+      'Hi {{ticket.requester.first_name}},',
+      'I checked e.g. the order\nfrom Tuesday.',
+      'It shipped!',
+      'Did it arrive?',
+      'Step one',
+      'Step two',
+    ]);
+    expect(d.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'listItem', 'listItem']);
+  });
+
+  it('keeps placeholders as single words', () => {
+    const d = doc("Hi {%customer.firstName,fallback=there%}, it's done.");
+    expect(d.words.map((w) => w.text)).toEqual(['Hi', '{%customer.firstName,fallback=there%}', "it's", 'done']);
+    expect(d.words[1]!.isPlaceholder).toBe(true);
+  });
+});
+
+describe('mapped text', () => {
+  it('maps decoded characters back through escapes, references and line prefixes', () => {
+    const source = '> a \\* b &amp; c\n> d';
+    const builder = new MappedTextBuilder(source);
+    builder.startBlock('paragraph');
+    builder.pushDecoded('a * b & c\nd', 2, source.length);
+    const mapped = builder.build();
+    expect(mapped.text).toBe('a * b & c\nd');
+    expect(mapped.toSource([0, 1])).toEqual({ range: [2, 3], verbatim: true });
+    expect(mapped.toSource([2, 3])).toEqual({ range: [4, 6], verbatim: false }); // the escaped star
+    expect(mapped.toSource([6, 7]).range).toEqual([9, 14]); // &amp;
+    expect(mapped.toSource([10, 11])).toEqual({ range: [source.length - 1, source.length], verbatim: true }); // after "> "
+    expect(mapped.toSource([8, 11]).verbatim).toBe(false); // would swallow the "> " prefix
+  });
+
+  it('allows an insertion before a character written as is', () => {
+    const source = 'One.\n\nTwo.';
+    const builder = new MappedTextBuilder(source);
+    builder.startBlock('paragraph');
+    builder.pushVerbatim('One.', 0);
+    builder.startBlock('paragraph');
+    builder.pushVerbatim('Two.', 6);
+    const mapped = builder.build();
+    expect(mapped.text).toBe('One.\n\nTwo.');
+    expect(mapped.toSource([6, 6])).toEqual({ range: [6, 6], verbatim: true });
+    expect(mapped.toSource([10, 10])).toEqual({ range: [10, 10], verbatim: true });
+  });
+});
+
+describe('fixer', () => {
+  it('applies non-overlapping fixes and defers the rest, including one that starts where another ends', () => {
+    const result = applyFixes('abcdef', [
+      { range: [4, 5], text: 'E' },
+      { range: [0, 2], text: 'AB' },
+      { range: [1, 3], text: 'x' },
+      { range: [2, 2], text: '+' },
+    ]);
+    expect(result).toEqual({ output: 'ABcdEf', applied: 2, deferred: 2 });
+  });
+
+  it('repeats passes until nothing changes', () => {
+    // Each pass may fix only the first "aa" it finds; overlapping ones wait for the next pass.
+    const loop = fixUntilStable('aaaa', (text) => {
+      const at = text.indexOf('aa');
+      return at < 0 ? [] : [{ range: [at, at + 2] as const, text: 'a' }];
+    });
+    expect(loop).toMatchObject({ output: 'a', passes: 3, stop: 'done' });
+  });
+
+  it('stops and says so when two fixes undo each other', () => {
+    const loop = fixUntilStable('hello', (text) => [{ range: [0, 5] as const, text: text === 'hello' ? 'hi' : 'hello' }]);
+    expect(loop.stop).toBe('cycle');
+  });
+
+  it('stops at the pass limit and says so', () => {
+    const loop = fixUntilStable('', (text) => [{ range: [text.length, text.length] as const, text: 'x' }]);
+    expect(loop).toMatchObject({ stop: 'pass-limit', passes: 10, output: 'x'.repeat(10) });
+  });
+});
+
+describe('linter', () => {
+  const source = 'Hi **there**, use `code` now.\n\nA problem here.';
+  const macros = parseMarkdown(source, { split: 'auto' });
+
+  it('maps rule ranges to line and column, and drops fixes the source cannot take', () => {
+    const rule = defineRule({
+      meta: { id: 'demo', description: 'd', docs: '', defaultSeverity: 'warn', fixable: true, hasSuggestions: true, messages: { hit: 'Found {{what}}.' } },
+      check(d, report) {
+        const at = d.text.indexOf('problem');
+        report({ messageId: 'hit', data: { what: 'problem' }, range: [at, at + 7], fix: { range: [at, at + 7], text: 'issue' } });
+        const across = d.text.indexOf('there');
+        report({ message: 'across markup', range: [across, across + 10], fix: { range: [across, across + 10], text: 'x' } });
+      },
+    });
+    const [markup, problem] = lintMacros('x.md', source, macros, [{ rule, severity: 'warn', options: {} }]);
+    expect(problem).toMatchObject({ ruleId: 'demo', severity: 'warn', message: 'Found problem.', line: 3, column: 3, endLine: 3, endColumn: 10, fix: { range: [33, 40], text: 'issue' } });
+    expect(markup).toMatchObject({ message: 'across markup', line: 1, column: 6 });
+    expect(markup!.fix).toBeUndefined();
+  });
+
+  it('turns a rule that throws into a diagnostic and goes on', () => {
+    const broken = defineRule({
+      meta: { id: 'broken', description: 'd', docs: '', defaultSeverity: 'warn', fixable: false, hasSuggestions: false, messages: {} },
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const out = lintMacros('x.md', source, macros, [{ rule: broken, severity: 'warn', options: {} }]);
+    expect(out).toEqual([expect.objectContaining({ ruleId: 'broken', severity: 'error', message: expect.stringContaining('boom') })]);
+  });
+});
+
+describe('small helpers', () => {
+  it('positions: CRLF, LF and CR each end a line', () => {
+    const lines = new LineIndex('a\r\nb\nc\rd');
+    expect([0, 3, 5, 7].map((o) => lines.positionAt(o))).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+    ]);
+  });
+
+  it('formatMessage fills known names and keeps unknown ones', () => {
+    expect(formatMessage('{{a}} and {{ b }} and {{c}}', { a: 1, b: 'two' })).toBe('1 and two and {{c}}');
+  });
+
+  it('closest offers near misses only', () => {
+    expect(closest('avoid-blam', ['avoid-blame', 'use-name-placeholder'])).toBe('avoid-blame');
+    expect(closest('zzz', ['avoid-blame'])).toBeUndefined();
+  });
+});

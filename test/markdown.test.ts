@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, type MarkdownSplit } from '../src/formats/markdown.js';
+
+const macros = (source: string, split: MarkdownSplit = 'auto') =>
+  parseMarkdown(source, { split }).map((m) => ({ title: m.title, text: m.mapped.text }));
+
+describe('what rules see of a Markdown macro', () => {
+  it('keeps link text, emphasis, headings and list items; drops code, URLs, HTML and front matter', () => {
+    const [macro] = macros(
+      [
+        '---',
+        'title: Refund issued',
+        'tags: [refunds]',
+        '---',
+        'Hi {{ticket.requester.first_name}},',
+        '',
+        'See the **[refund page](https://example.com/refunds)** and run `sync --now`.',
+        '',
+        '<div class="internal">agent note</div>',
+        '',
+        '```',
+        'you forgot to',
+        '```',
+        '',
+        '1. Open *Settings*',
+        '2. Click <kbd>Save</kbd>',
+      ].join('\n'),
+    );
+    expect(macro).toEqual({
+      title: 'Refund issued',
+      text: 'Hi {{ticket.requester.first_name}},\n\nSee the refund page and run \uFFFC.\n\nOpen Settings\n\nClick Save',
+    });
+  });
+
+  it('treats a block quote inside the agent’s prose as the customer’s words', () => {
+    const [macro] = macros('Hi {customer_name},\n\nYou wrote:\n\n> This is UNACCEPTABLE!!\n\nI’m sorry about that, and I have fixed it for you today.');
+    expect(macro!.text).not.toContain('UNACCEPTABLE');
+  });
+
+  it('lints the quote when the quote is the reply, and not the guidance around it', () => {
+    const source = [
+      '# Saved replies',
+      '',
+      'Intro for agents.',
+      '',
+      '## 1. Refund issued',
+      '',
+      '**Use when:** the refund went through.',
+      '',
+      '> Hi {customer_name},',
+      '>',
+      '> I have refunded your order in full, and you will see the money within five days.',
+      '',
+      '## 2. Delay',
+      '',
+      'Use carefully. Tone matters.',
+      '',
+      '> Hi {customer_name},',
+      '>',
+      '> Your parcel is late and I am sorry; I have asked the courier to hurry it along.',
+    ].join('\n');
+    expect(macros(source)).toEqual([
+      {
+        title: '1. Refund issued',
+        text: 'Hi {customer_name},\n\nI have refunded your order in full, and you will see the money within five days.',
+      },
+      { title: '2. Delay', text: 'Hi {customer_name},\n\nYour parcel is late and I am sorry; I have asked the courier to hurry it along.' },
+    ]);
+  });
+
+  it('is one macro with fewer than two headings of one level, titled by its leading heading', () => {
+    expect(macros('# Password reset\n\nHi there.\n\n## Steps\n\nClick it.')).toEqual([
+      { title: 'Password reset', text: 'Hi there.\n\nSteps\n\nClick it.' },
+    ]);
+  });
+
+  it('is one macro when it has front matter, whatever its headings', () => {
+    expect(macros('---\ntitle: T\n---\n## A\n\nOne.\n\n## B\n\nTwo.')).toHaveLength(1);
+  });
+
+  it('splits at the shallowest repeated level, or where config says', () => {
+    const source = '# Library\n\n## A\n\nOne.\n\n### A.1\n\nMore.\n\n## B\n\nTwo.\n\n### B.1\n\nThree.';
+    expect(macros(source).map((m) => m.title)).toEqual(['A', 'B']);
+    expect(macros(source, 'h3').map((m) => m.title)).toEqual(['A.1', 'B.1']);
+    expect(macros(source, 'none')).toHaveLength(1);
+    expect(macros(source, 'h5')).toHaveLength(1);
+  });
+
+  it('drops empty sections', () => {
+    expect(macros('## A\n\n## B\n\nText.').map((m) => m.title)).toEqual(['B']);
+  });
+});
