@@ -6,9 +6,12 @@ import data from './use-name-placeholder.phrases.json' with { type: 'json' };
 
 const alternatives = (list: readonly string[]) =>
   [...list].sort((a, b) => b.length - a.length).map((s) => s.replace(/[/]/g, '\\/').replace(/ /g, '\\s+')).join('|');
-/** A salutation at the start of the reply, optionally with a generic addressee, then punctuation or the line's end. */
+/**
+ * A salutation at the start of the reply, optionally with a generic addressee, then punctuation or the line's end.
+ * A hyphen joined to the next word makes a compound ("Hi-res photos"), not a greeting.
+ */
 const GREETING = new RegExp(
-  `^(?<salutation>${alternatives(data.salutations)})(?:\\s+(?:${alternatives(data.genericAddressees)}))?(?=\\s*(?:[,.!:;—–-]|\\p{Extended_Pictographic}|$))`,
+  `^(?<salutation>${alternatives(data.salutations)})(?:\\s+(?:${alternatives(data.genericAddressees)}))?(?=\\s*(?:[,.!:;—–]|-(?![\\p{L}\\p{N}])|\\p{Extended_Pictographic}|$))`,
   'iu',
 );
 const SALUTATION = new RegExp(`^(?:${alternatives(data.salutations)})\\b`, 'i');
@@ -36,7 +39,8 @@ export default defineRule({
     const namedInGreeting = doc.placeholders.some((p) => p.isName && p.start >= opening.start && p.end <= opening.end);
     if (greeting && !namedInGreeting) {
       const salutation = greeting.groups?.salutation ?? '';
-      const keep = data.salutationWithoutName[salutation.toLowerCase() as keyof typeof data.salutationWithoutName] ?? salutation;
+      const key = salutation.toLowerCase().replace(/\s+/g, ' ') as keyof typeof data.salutationWithoutName;
+      const keep = data.salutationWithoutName[key] ?? salutation;
       const suggested = `${keep} ${String(placeholder)}`;
       const range = [opening.start, opening.start + greeting[0].length] as const;
       report({

@@ -53,7 +53,7 @@ describe('phrases', () => {
 
   it('matches whole words only, case-insensitively, across a line break', () => {
     const entries = [{ match: ['user error'] }];
-    expect(findPhrases('A USER\nerror, not a superuser error.', entries, () => false).map((h) => h.actual)).toEqual(['USER\nerror']);
+    expect(findPhrases('A USER\nerror, not a superuser error.', entries, () => false).map((h) => h.actual)).toEqual(['USER error']);
   });
 
   it('reports which entry matched, with its data, even when entries contain groups', () => {
@@ -209,5 +209,32 @@ describe('small helpers', () => {
   it('closest offers near misses only', () => {
     expect(closest('avoid-blam', ['avoid-blame', 'use-name-placeholder'])).toBe('avoid-blame');
     expect(closest('zzz', ['avoid-blame'])).toBeUndefined();
+  });
+});
+
+describe('phrases: neighbours and compounds', () => {
+  const find = (text: string, entries: Parameters<typeof findPhrases>[1]) => findPhrases(text, entries, () => false).map((h) => h.actual);
+
+  it('skips a phrase governed by a negation a few words earlier in the same clause', () => {
+    const entries = [{ match: ['your (fault|mistake)'], skipIfNegated: true }];
+    expect(find("This isn't your fault. None of this was your mistake. It was your fault, not ours.", entries)).toEqual(['your fault']);
+  });
+
+  it('reads contractions as one word in notAfter and notBefore', () => {
+    expect(find("This isn't your fault.", [{ match: ['your fault'], notAfter: ["isn't"] }])).toEqual([]);
+    expect(find("your error doesn't", [{ match: ['your error'], notBefore: ["doesn't"] }])).toEqual([]);
+  });
+
+  it('never matches part of a hyphenated compound', () => {
+    expect(find('You should have read-only access; re-read it.', [{ match: ['you should have read', 'read'] }])).toEqual([]);
+  });
+
+  it('a vetoed match does not hide a later one that starts inside it', () => {
+    const entries = [{ match: ['your error'], notBefore: ['message'] }, { match: ['error message is wrong'] }];
+    expect(find('your error message is wrong', entries)).toEqual(['error message is wrong']);
+  });
+
+  it('quotes a phrase that wraps across lines on one line', () => {
+    expect(find('you forgot\r\n  to', [{ match: ['you forgot to'] }])).toEqual(['you forgot to']);
   });
 });

@@ -17,12 +17,14 @@ export interface PhraseEntry {
   notBefore?: readonly string[];
   /** The match does not count when the previous word is one of these. */
   notAfter?: readonly string[];
+  /** The match does not count when a negation ("not", "never", "isn't", …) stands shortly before it in the same clause. */
+  skipIfNegated?: boolean;
   [extra: string]: unknown;
 }
 
 export interface PhraseHit<E extends PhraseEntry = PhraseEntry> {
   range: Range;
-  /** The words as written in the macro. */
+  /** The words as written in the macro, with line breaks and runs of spaces made single spaces. */
   actual: string;
   expected: string;
   entry: E;
@@ -74,8 +76,9 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
     next += 1 + countGroups(source);
     return `(${source})`;
   });
+  // Whole words only, and never part of a hyphenated compound ("read" is not in "read-only").
   const regex = new RegExp(
-    String.raw`(?<![\p{L}\p{N}_])(?:${alternatives.join('|')})(?![\p{L}\p{N}_])`,
+    String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)(?:${alternatives.join('|')})(?![\p{L}\p{N}_]|-[\p{L}\p{N}])`,
     'giu',
   );
   cached = { regex, groups };
@@ -83,8 +86,11 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
   return cached;
 }
 
-const NEXT_WORD = /^[\s"'“”‘’(]*([\p{L}\p{N}]+)/u;
-const PREVIOUS_WORD = /([\p{L}\p{N}]+)[\s"'“”‘’)]*$/u;
+const NEXT_WORD = /^[\s"'“”‘’(]*([\p{L}\p{N}]+(?:['’]\p{L}+)?)/u;
+const PREVIOUS_WORD = /([\p{L}\p{N}]+(?:['’]\p{L}+)?)[\s"'“”‘’)]*$/u;
+const NEGATION = /^(?:not|no|never|none|nothing|nobody|neither|nor|without|cannot|\p{L}+n['’]t)$/iu;
+/** How many words back a negation still governs a phrase: "none of this was your mistake". */
+const NEGATION_REACH = 4;
 
 /**
  * Every match of `entries` in `text`, leftmost first. `blocked(start, end)` vetoes a match (one that
@@ -107,8 +113,11 @@ export function findPhrases<E extends PhraseEntry>(
     const end = start + m[0].length;
     const index = groups.findIndex((g) => m![g] !== undefined);
     const entry = entries[index]!;
-    if (blocked(start, end) || vetoedByNeighbours(text, start, end, entry)) continue;
-    hits.push({ range: [start, end], actual: m[0], expected: entry.expected ?? '', entry });
+    if (blocked(start, end) || vetoedByNeighbours(text, start, end, entry)) {
+      regex.lastIndex = start + 1; // a vetoed match must not hide another one that starts inside it
+      continue;
+    }
+    hits.push({ range: [start, end], actual: m[0].replace(/\s+/g, ' '), expected: entry.expected ?? '', entry });
   }
   return hits;
 }
@@ -122,5 +131,10 @@ function vetoedByNeighbours(text: string, start: number, end: number, entry: Phr
     const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
     if (previous && entry.notAfter.includes(previous)) return true;
   }
-  return false;
+  return entry.skipIfNegated === true && negatedBefore(text, start);
+}
+
+function negatedBefore(text: string, start: number): boolean {
+  const clause = text.slice(Math.max(0, start - 80), start).split(/[,.;:!?()—–]/).pop() ?? '';
+  return clause.split(/\s+/).filter(Boolean).slice(-NEGATION_REACH).some((word) => NEGATION.test(word));
 }
