@@ -37,6 +37,21 @@ describe('what rules see of a Markdown macro', () => {
     expect(macro!.text).not.toContain('UNACCEPTABLE');
   });
 
+  it('keeps the agent’s reply when a long customer quote outweighs it', () => {
+    const [macro] = macros(
+      [
+        'Hi {{ticket.requester.first_name}},',
+        '',
+        'You wrote:',
+        '',
+        '> Please check why I was charged twice on 3 May. I was billed twice for the same annual plan and my bank shows both payments as settled, not pending.',
+        '',
+        'I have refunded the second payment in full.',
+      ].join('\n'),
+    );
+    expect(macro!.text).toBe('Hi {{ticket.requester.first_name}},\n\nYou wrote:\n\nI have refunded the second payment in full.');
+  });
+
   it('lints the quote when the quote is the reply, and not the guidance around it', () => {
     const source = [
       '# Saved replies',

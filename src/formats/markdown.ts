@@ -7,8 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import type { ParsedMacro } from '../engine/linter.js';
-import { MappedTextBuilder, OPAQUE } from '../engine/mapped-text.js';
-import { isAngleFillIn } from '../engine/placeholders.js';
+import { MappedTextBuilder, OPAQUE, type MappedText } from '../engine/mapped-text.js';
+import { findPlaceholders, isAngleFillIn } from '../engine/placeholders.js';
 
 export const MARKDOWN_SPLITS = ['auto', 'none', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 export type MarkdownSplit = (typeof MARKDOWN_SPLITS)[number];
@@ -92,20 +92,37 @@ function splitLevel(nodes: RootContent[], split: MarkdownSplit): number | undefi
 
 /**
  * A block quote is usually the customer's words, quoted by the agent: not linted. But when the quote
- * holds most of the section's prose, the quote *is* the reply, and the short lines around it are
- * guidance for agents ("**Use when:** …"): then only the quote is linted.
+ * holds most of the section's prose and the prose around it is not itself a reply (no greeting, no
+ * placeholder), the quote *is* the reply and the lines around it are guidance for agents
+ * ("**Use when:** …"): then only the quote is linted.
  */
-function renderSection(nodes: RootContent[], source: string) {
+function renderSection(nodes: RootContent[], source: string): MappedText {
   const quotes = nodes.filter((node): node is Blockquote => node.type === 'blockquote');
+  const outside = nodes.filter((node) => node.type !== 'blockquote');
+  const agentProse = render(outside, source);
+  if (quotes.length === 0) return agentProse;
   const quotedLength = quotes.reduce((sum, quote) => sum + toString(quote).length, 0);
-  const otherLength = nodes
-    .filter((node) => node.type !== 'blockquote' && node.type !== 'heading')
-    .reduce((sum, node) => sum + toString(node).length, 0);
-  const replyIsQuoted = quotedLength > otherLength;
+  const replyIsQuoted = quotedLength > proseLength(agentProse) && !readsLikeAReply(agentProse);
+  return replyIsQuoted ? render(quotes.flatMap((quote) => quote.children), source) : agentProse;
+}
+
+function render(nodes: readonly RootContent[], source: string): MappedText {
   const builder = new MappedTextBuilder(source);
-  const linted = replyIsQuoted ? quotes.flatMap((quote) => quote.children) : nodes;
-  renderBlocks(linted, builder);
+  renderBlocks(nodes, builder);
   return builder.build();
+}
+
+function proseLength(mapped: MappedText): number {
+  return mapped.blocks.filter((b) => b.kind !== 'heading').reduce((sum, b) => sum + b.end - b.start, 0);
+}
+
+const SALUTATION = /^\W*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b/i;
+
+/** Prose that greets someone or fills in a placeholder is written to the customer, not to agents. */
+function readsLikeAReply(mapped: MappedText): boolean {
+  const first = mapped.blocks.find((b) => b.kind !== 'heading');
+  if (first && SALUTATION.test(mapped.text.slice(first.start, first.end))) return true;
+  return findPlaceholders(mapped.text).length > 0;
 }
 
 function renderBlocks(nodes: readonly RootContent[], builder: MappedTextBuilder): void {
