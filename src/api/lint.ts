@@ -37,6 +37,8 @@ export class Linter {
   private readonly cwd: string;
   private readonly overrides = new Map<string, SeverityLevel>();
   private readonly enabled = new WeakMap<ResolvedConfig, EnabledRule[]>();
+  /** Each config with the --rule overrides applied, made once so the caches above keep working. */
+  private readonly overridden = new WeakMap<ResolvedConfig, ResolvedConfig>();
   private fixedConfig?: Promise<ResolvedConfig>;
 
   constructor(private readonly options: LintOptions = {}) {
@@ -74,8 +76,9 @@ export class Linter {
     const config = await this.configFor(filePath);
     const first = this.lintSource(source, filePath, config);
     if (!first || first.fatal || !this.options.fix) return first?.result;
+    const fixesIn = (messages: readonly Diagnostic[]) => messages.flatMap((m) => (m.fix ? [m.fix] : []));
     const loop = fixUntilStable(source, (text) =>
-      (this.lintSource(text, filePath, config)?.result.messages ?? []).flatMap((m) => (m.fix ? [m.fix] : [])),
+      fixesIn(text === source ? first.result.messages : (this.lintSource(text, filePath, config)?.result.messages ?? [])),
     );
     if (loop.output === source) return first.result;
     const final = this.lintSource(loop.output, filePath, config)!.result;
@@ -89,8 +92,13 @@ export class Linter {
     const { configFile } = this.options;
     // Created on first use and awaited at once, so a bad --config can never be an unhandled rejection.
     if (configFile) this.fixedConfig ??= this.loader.fromFile(path.resolve(this.cwd, configFile));
-    const config = await (this.fixedConfig ?? this.loader.forFile(path.resolve(this.cwd, filePath)));
-    return withRuleOverrides(config, this.overrides, builtinRegistry);
+    const base = await (this.fixedConfig ?? this.loader.forFile(path.resolve(this.cwd, filePath)));
+    let config = this.overridden.get(base);
+    if (!config) {
+      config = withRuleOverrides(base, this.overrides, builtinRegistry);
+      this.overridden.set(base, config);
+    }
+    return config;
   }
 
   private lintSource(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {

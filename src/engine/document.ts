@@ -73,11 +73,6 @@ export class MacroDocument {
     return this.cachedWords;
   }
 
-  /** The placeholder covering `offset`, if any. */
-  placeholderAt(offset: number): Placeholder | undefined {
-    return this.placeholders.find((p) => p.start <= offset && offset < p.end);
-  }
-
   /** Matches of a phrase list, skipping any that would run into a placeholder, a code span or another block. */
   findPhrases<E extends PhraseEntry>(entries: readonly E[]): PhraseHit<E>[] {
     return findPhrases(this.text, entries, (start, end) => this.isOpaque(start, end));
@@ -88,14 +83,6 @@ export class MacroDocument {
     const slice = this.text.slice(start, end);
     if (slice.includes(OPAQUE) || slice.includes(BLOCK_SEPARATOR)) return true;
     return this.placeholders.some((p) => p.start < end && start < p.end);
-  }
-
-  wordsIn(span: { start: number; end: number }): Word[] {
-    return this.words.filter((w) => w.start >= span.start && w.end <= span.end);
-  }
-
-  sentencesIn(blockIndex: number): Sentence[] {
-    return this.sentences.filter((s) => s.block === blockIndex);
   }
 
   private segmentSentences(): Sentence[] {
