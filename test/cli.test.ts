@@ -1,7 +1,7 @@
 // The built CLI, run as a child process on fixture folders, as a user or CI runs it.
 // `npm test` builds first (pretest), so dist/ matches the sources.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -175,6 +175,20 @@ describe('empathy-lint CLI', () => {
     expect(run(['clean', '--format', 'stylsh'])).toMatchObject({ code: 2, stderr: 'empathy-lint: unknown format "stylsh" (did you mean "stylish"?); use stylish or json\n' });
     expect(run(['clean', '--rule', 'avoid-blame'])).toMatchObject({ code: 2 });
     expect(run(['nothing-here'])).toMatchObject({ code: 2, stderr: 'empathy-lint: no files matching "nothing-here" were found\n' });
+  });
+
+  it('walks folders for .md, .markdown and .json, skipping node_modules and .git and never following symlinks', () => {
+    const folder = copyOf('warnings-only');
+    for (const dir of ['node_modules/pkg', '.git', 'notes']) mkdirSync(path.join(folder, dir), { recursive: true });
+    const macro = readFileSync(path.join(folder, 'outage.md'), 'utf8');
+    writeFileSync(path.join(folder, 'node_modules/pkg/readme.md'), macro);
+    writeFileSync(path.join(folder, '.git/description.md'), macro);
+    writeFileSync(path.join(folder, 'notes/reply.markdown'), macro);
+    writeFileSync(path.join(folder, 'notes/ignored.txt'), macro);
+    symlinkSync(path.join(folder, 'notes'), path.join(folder, 'linked-notes'));
+    const { stdout } = run(['--format', 'json', '.'], { cwd: folder });
+    const linted = (JSON.parse(stdout) as { filePath: string }[]).map((r) => path.relative(folder, r.filePath));
+    expect(linted).toEqual(['notes/reply.markdown', 'outage.md']);
   });
 
   it('lints globs and explicit files', () => {

@@ -88,6 +88,17 @@ describe('finding config files', () => {
     expect((await loader.fromFile(path.join(root, 'custom.yml'))).rules.size).toBe(builtinRegistry.size);
   });
 
+  it('reads JavaScript configs (.empathyrc.cjs, empathy.config.js)', async () => {
+    const root = tree({
+      'cjs/.empathyrc.cjs': "module.exports = { rules: { 'avoid-blame': 'warn' } };",
+      'esm/package.json': JSON.stringify({ type: 'module' }),
+      'esm/empathy.config.js': "export default { extends: 'empathy:all' };",
+    });
+    const loader = new ConfigLoader(builtinRegistry);
+    expect(severities((await loader.forFile(path.join(root, 'cjs/x.md'))).rules)).toEqual({ 'avoid-blame': 'warn' });
+    expect((await loader.forFile(path.join(root, 'esm/x.md'))).rules.size).toBe(builtinRegistry.size);
+  });
+
   it('reports malformed JSON and YAML with the file and line:column, on one line', async () => {
     const root = tree({ 'a/.empathyrc.json': '{\n  "rules": {,\n}', 'b/.empathyrc.yml': 'rules:\n  avoid-blame: [warn\n' });
     const loader = new ConfigLoader(builtinRegistry);
