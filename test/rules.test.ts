@@ -4,11 +4,45 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnyRule } from '../src/engine/rule.js';
 import { builtinRules } from '../rules/index.js';
 import { fixWithRule, lintWithRule } from './helpers/lint-with-rule.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FIXTURES = path.join(ROOT, 'fixtures');
 const MIN_CASES = 8;
+
+/** Every rule file in rules/ (one rule per file; shared helpers live in rules/shared/). */
+const ruleIds = readdirSync(path.join(ROOT, 'rules'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
+// Loaded by file, not through rules/index.ts, so a rule's fixtures run before it is registered.
+const rules: AnyRule[] = await Promise.all(ruleIds.map(async (id) => (await import(`../rules/${id}.ts`)).default as AnyRule));
+
+describe('rule files', () => {
+  it('each is registered in rules/index.ts, and has fixtures and docs', () => {
+    expect(builtinRules.map((r) => r.meta.id).sort()).toEqual(ruleIds);
+    for (const rule of rules) {
+      expect(rule.meta.docs).toBe(`docs/rules/${rule.meta.id}.md`);
+      expect(existsSync(path.join(ROOT, rule.meta.docs)), rule.meta.docs).toBe(true);
+      expect(existsSync(path.join(FIXTURES, rule.meta.id)), `fixtures/${rule.meta.id}`).toBe(true);
+    }
+  });
+
+  it('each file exports the rule its name says', () => {
+    expect(rules.map((r) => r.meta.id)).toEqual(ruleIds);
+  });
+
+  it('messages speak plainly: every template ends a sentence and names no internal jargon', () => {
+    for (const rule of rules) {
+      for (const [id, message] of Object.entries(rule.meta.messages)) {
+        expect(message, `${rule.meta.id}.${id}`).toMatch(/(?:[.!?"”)]|\}\})$/);
+        expect(message, `${rule.meta.id}.${id}`).not.toMatch(/\b(regex|token|offset|undefined|null)\b/i);
+      }
+    }
+  });
+});
 
 interface Expectation {
   options?: Record<string, unknown>;
@@ -25,7 +59,7 @@ interface Expectation {
 const markdownIn = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md')).sort() : [];
 
-for (const rule of builtinRules) {
+for (const rule of rules) {
   const id = rule.meta.id;
   const validDir = path.join(FIXTURES, id, 'valid');
   const invalidDir = path.join(FIXTURES, id, 'invalid');
