@@ -11,6 +11,7 @@ export default defineRule({
     id: 'acknowledge-before-solving',
     description: "Instructions that come before any acknowledgement of the customer's situation",
     docs: 'docs/rules/acknowledge-before-solving.md',
+    category: 'tone',
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: true,

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'avoid-blame',
     description: 'Wording that puts the fault on the customer',
     docs: 'docs/rules/avoid-blame.md',
+    category: 'tone',
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,

@@ -21,6 +21,7 @@ export default defineRule({
     id: 'use-name-placeholder',
     description: "Replies that don't greet the customer by name through the helpdesk's placeholder",
     docs: 'docs/rules/use-name-placeholder.md',
+    category: 'tone',
     defaultSeverity: 'warn',
     fixable: true,
     hasSuggestions: false,

@@ -32,6 +32,23 @@ describe('resolving a config', () => {
     expect(severities(config.rules)).toEqual({ 'acknowledge-before-solving': 'warn', 'use-name-placeholder': 'error' });
   });
 
+  it('builds the presets from each rule’s default severity and category', () => {
+    const rule = (id: string, defaultSeverity: 'off' | 'warn' | 'error', category?: 'tone' | 'clarity') => ({
+      meta: { id, description: '', docs: '', defaultSeverity, category, fixable: false, hasSuggestions: false, messages: {} },
+      check() {},
+    });
+    const registry = new Map([
+      ['tone-warn', rule('tone-warn', 'warn', 'tone')],
+      ['tone-off', rule('tone-off', 'off', 'tone')],
+      ['clarity-warn', rule('clarity-warn', 'warn', 'clarity')],
+      ['blame', rule('blame', 'error')],
+    ]);
+    const preset = (name: string) => severities(resolveConfig({ extends: name }, registry).rules);
+    expect(preset('empathy:recommended')).toEqual({ 'tone-warn': 'warn', 'clarity-warn': 'warn', blame: 'error' });
+    expect(preset('empathy:all')).toEqual({ 'tone-warn': 'warn', 'tone-off': 'warn', 'clarity-warn': 'warn', blame: 'error' });
+    expect(preset('empathy:strict')).toEqual({ 'tone-warn': 'error', 'tone-off': 'error', 'clarity-warn': 'warn', blame: 'error' });
+  });
+
   it('without extends, only the listed rules run (as in ESLint)', () => {
     expect(severities(resolveConfig({ rules: { 'avoid-blame': 'error' } }, builtinRegistry).rules)).toEqual({ 'avoid-blame': 'error' });
   });

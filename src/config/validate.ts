@@ -42,18 +42,23 @@ export class ConfigError extends Error {
 const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'markdown'];
 const SEVERITIES: Record<string, SeverityLevel> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
-export const PRESET_NAMES = ['empathy:recommended', 'empathy:all'] as const;
+/**
+ * Presets are read off the rules' own metadata, so a new rule joins them without touching this file:
+ * recommended (each rule at its default), all (every rule, at least warn), strict (every rule on, and
+ * every tone rule an error).
+ */
+const PRESETS: Record<string, (rule: AnyRule) => SeverityLevel> = {
+  'empathy:recommended': (rule) => rule.meta.defaultSeverity,
+  'empathy:all': (rule) => (rule.meta.defaultSeverity === 'error' ? 'error' : 'warn'),
+  'empathy:strict': (rule) => (rule.meta.category === 'tone' || rule.meta.defaultSeverity === 'error' ? 'error' : 'warn'),
+};
 
-/** Presets are read off the rules' own metadata, so a new rule joins them without touching this file. */
+export const PRESET_NAMES = Object.keys(PRESETS);
+
 export function presetRules(name: string, registry: RuleRegistry): Map<string, SeverityLevel> | undefined {
-  const preset = new Map<string, SeverityLevel>();
-  for (const [id, rule] of registry) {
-    const level = rule.meta.defaultSeverity;
-    if (name === 'empathy:recommended') preset.set(id, level);
-    else if (name === 'empathy:all') preset.set(id, level === 'error' ? 'error' : 'warn');
-    else return undefined;
-  }
-  return preset;
+  const level = PRESETS[name];
+  if (!level) return undefined;
+  return new Map([...registry].map(([id, rule]) => [id, level(rule)]));
 }
 
 export function defaultConfig(registry: RuleRegistry): ResolvedConfig {

@@ -4,6 +4,7 @@
 export type Range = readonly [start: number, end: number];
 
 export type Severity = 'warn' | 'error';
+export type RuleCategory = 'tone' | 'clarity' | 'correctness';
 export type SeverityLevel = Severity | 'off';
 
 /** Replace `range` with `text`. Inside a rule, offsets are into `doc.text`; in a diagnostic, into the source file. */
@@ -26,6 +27,11 @@ export interface RuleMeta {
   docs: string;
   /** Severity in `empathy:recommended`; 'off' keeps the rule out of that preset. */
   defaultSeverity: SeverityLevel;
+  /**
+   * What the rule protects: the customer's feelings (`tone`), how easy the reply is to read (`clarity`),
+   * or whether it works at all (`correctness`). `empathy:strict` raises tone rules to errors.
+   */
+  category?: RuleCategory;
   fixable: boolean;
   hasSuggestions: boolean;
   /** Message templates by id, with `{{name}}` placeholders filled from `data`. */
