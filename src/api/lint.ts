@@ -104,7 +104,9 @@ export class Linter {
   private lintSource(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
     const outcome = parseSource(filePath, source, { markdown: config.markdown });
     if (outcome.kind === 'skip') return undefined;
-    if (outcome.kind === 'unrecognised') return { result: fatalResult(filePath, outcome.message), fatal: true };
+    if (outcome.kind === 'unrecognised') {
+      return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
+    }
     const messages = lintMacros(filePath, source, outcome.macros, this.enabledRules(config));
     return { result: summarise(filePath, messages, outcome.macros.length), fatal: false };
   }
@@ -133,8 +135,8 @@ function summarise(filePath: string, messages: Diagnostic[], macroCount: number)
   };
 }
 
-function fatalResult(filePath: string, message: string): LintResult {
-  const diagnostic: Diagnostic = { ruleId: null, severity: 'error', fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+function fatalResult(filePath: string, message: string, line = 1, column = 1): LintResult {
+  const diagnostic: Diagnostic = { ruleId: null, severity: 'error', fatal: true, message, line, column, endLine: line, endColumn: column };
   return summarise(filePath, [diagnostic], 0);
 }
 

@@ -17,6 +17,8 @@ export interface ParsedMacro {
   mapped: MappedText;
   title?: string;
   id?: string;
+  /** JSON pointer to the macro inside an export. */
+  pointer?: string;
 }
 
 export function lintMacros(
@@ -29,7 +31,7 @@ export function lintMacros(
   const diagnostics: Diagnostic[] = [];
   for (const macro of macros) {
     const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id });
-    const info: MacroInfo | undefined = macro.title || macro.id ? { title: macro.title, id: macro.id } : undefined;
+    const info = macroInfo(macro);
     for (const { rule, severity, options } of rules) {
       const report = (descriptor: ReportDescriptor): void => {
         diagnostics.push(toDiagnostic(rule, severity, descriptor, macro.mapped, lines, info));
@@ -42,6 +44,15 @@ export function lintMacros(
     }
   }
   return diagnostics.sort(compareDiagnostics);
+}
+
+function macroInfo({ title, id, pointer }: ParsedMacro): MacroInfo | undefined {
+  if (title === undefined && id === undefined && pointer === undefined) return undefined;
+  const info: MacroInfo = {};
+  if (id !== undefined) info.id = id;
+  if (title !== undefined) info.title = title;
+  if (pointer !== undefined) info.pointer = pointer;
+  return info;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -89,7 +100,7 @@ function toDiagnostic(
 /** A fix whose range does not map onto the very same characters in the source is dropped, never guessed. */
 function toSourceFix(fix: Fix, mapped: MappedText, ruleId: string): Fix | undefined {
   const { range, verbatim } = mapped.toSource(checkedRange(fix.range, mapped.text.length, ruleId));
-  return verbatim ? { range, text: fix.text } : undefined;
+  return verbatim ? { range, text: mapped.encode(fix.text) } : undefined;
 }
 
 function checkedRange(range: Range, length: number, ruleId: string): Range {

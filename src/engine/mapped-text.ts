@@ -119,6 +119,18 @@ export class MappedTextBuilder {
   }
 }
 
+/** Where each character of a string (plus one past its end) sits in an outer source, e.g. a JSON file. */
+export interface StringMap {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The outer source. */
+  source: string;
+  /** How fix text must be written there (JSON escapes it). */
+  encode: (text: string) => string;
+}
+
+const identity = (text: string) => text;
+
 export class MappedText {
   constructor(
     readonly text: string,
@@ -126,7 +138,53 @@ export class MappedText {
     private readonly ends: Int32Array,
     readonly blocks: readonly TextBlock[],
     private readonly source: string,
+    /** Turns fix text into what the source must contain (escaping for JSON strings). */
+    readonly encode: (text: string) => string = identity,
   ) {}
+
+  /**
+   * This text, built over an inner string (a macro body decoded from a JSON string), mapped onward into
+   * the outer source, so positions and fixes land in the file itself.
+   */
+  through(outer: StringMap): MappedText {
+    const n = this.text.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const start = this.starts[i]!;
+      const end = this.ends[i]!;
+      starts[i] = outer.starts[start]!;
+      ends[i] = end > start ? outer.ends[end - 1]! : outer.starts[start]!;
+    }
+    return new MappedText(this.text, starts, ends, this.blocks, outer.source, outer.encode);
+  }
+
+  /** Several texts of one macro (a subject and a body) as one, each part its own blocks. */
+  static join(parts: readonly MappedText[]): MappedText {
+    const [first] = parts;
+    if (parts.length === 1 && first) return first;
+    let text = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const blocks: TextBlock[] = [];
+    for (const part of parts) {
+      if (part.text.length === 0) continue;
+      if (text.length > 0) {
+        const at = ends[ends.length - 1]!;
+        text += BLOCK_SEPARATOR;
+        for (let i = 0; i < BLOCK_SEPARATOR.length; i++) starts.push(at), ends.push(at);
+      }
+      const offset = text.length;
+      text += part.text;
+      for (let i = 0; i < part.text.length; i++) {
+        starts.push(part.starts[i]!);
+        ends.push(part.ends[i]!);
+      }
+      for (const block of part.blocks) blocks.push({ ...block, start: block.start + offset, end: block.end + offset });
+    }
+    const source = first?.source ?? '';
+    return new MappedText(text, Int32Array.from(starts), Int32Array.from(ends), blocks, source, first?.encode ?? identity);
+  }
 
   /**
    * Source range of a text range, and whether a fix may rewrite it: only when the source holds exactly

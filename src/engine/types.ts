@@ -52,8 +52,10 @@ export interface ReportDescriptor {
 export type Report = (descriptor: ReportDescriptor) => void;
 
 export interface MacroInfo {
-  title?: string;
   id?: string;
+  title?: string;
+  /** JSON pointer to the macro inside an export. */
+  pointer?: string;
 }
 
 export interface Diagnostic {

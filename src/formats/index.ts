@@ -1,7 +1,12 @@
 // Picks the format adapter for a file and turns its source into macros, or says why it cannot.
 import path from 'node:path';
 import type { ParsedMacro } from '../engine/linter.js';
+import { zendesk } from './helpdesk/zendesk.js';
+import { parseJson, type HelpdeskFormat } from './json.js';
 import { parseMarkdown, type MarkdownOptions } from './markdown.js';
+
+/** Tried in order; the first whose shape matches reads the file. */
+const HELPDESK_FORMATS: readonly HelpdeskFormat[] = [zendesk];
 
 export interface FormatOptions {
   markdown: MarkdownOptions;
@@ -11,7 +16,8 @@ export type ParseOutcome =
   | { kind: 'macros'; macros: ParsedMacro[] }
   /** Obviously not a macro file (package.json, a lock file): skipped without a word. */
   | { kind: 'skip' }
-  | { kind: 'unrecognised'; message: string };
+  /** The file cannot be linted: not valid JSON (with where), or no known shape. */
+  | { kind: 'unrecognised'; message: string; line?: number; column?: number };
 
 export const LINTED_EXTENSIONS = ['md', 'markdown', 'json'] as const;
 
@@ -22,10 +28,11 @@ export function parseSource(filePath: string, source: string, options: FormatOpt
   const extension = path.extname(filePath).toLowerCase();
   if (extension === '.json') {
     if (NOT_MACROS.test(path.basename(filePath))) return { kind: 'skip' };
-    return {
-      kind: 'unrecognised',
-      message: 'No macro format recognised: helpdesk JSON exports are not supported yet, so this file was not linted.',
-    };
+    const outcome = parseJson(source, HELPDESK_FORMATS);
+    if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros };
+    return outcome.kind === 'invalid'
+      ? { kind: 'unrecognised', message: outcome.message, line: outcome.line, column: outcome.column }
+      : { kind: 'unrecognised', message: outcome.message };
   }
   return { kind: 'macros', macros: parseMarkdown(source, options.markdown) };
 }

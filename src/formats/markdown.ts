@@ -16,6 +16,8 @@ export type MarkdownSplit = (typeof MARKDOWN_SPLITS)[number];
 export interface MarkdownOptions {
   /** How a file is cut into macros: by the shallowest repeated heading level (auto), never, or at a level. */
   split: MarkdownSplit;
+  /** Whether a heading that opens a one-macro file is its title (a file) or part of the reply (a JSON body). */
+  titleFromHeading?: boolean;
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -31,7 +33,9 @@ export function parseMarkdown(source: string, options: MarkdownOptions): ParsedM
   const body = tree.children.filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
   const sections = frontMatter
     ? [wholeFile(body, frontMatterTitle(frontMatter.value))]
-    : splitIntoSections(body, options.split);
+    : options.titleFromHeading === false
+      ? [{ nodes: body }]
+      : splitIntoSections(body, options.split);
   const macros: ParsedMacro[] = [];
   for (const section of sections) {
     const mapped = renderSection(section.nodes, source);

@@ -1,0 +1,118 @@
+// Helpdesk JSON exports → macros. The export's shape tells which helpdesk wrote it; each macro is its
+// own document, and its body strings go through the Markdown pipeline with positions mapped back
+// through the JSON escapes into the file.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { ParsedMacro } from '../engine/linter.js';
+import { MappedText, MappedTextBuilder } from '../engine/mapped-text.js';
+import { decodeJsonString } from './json-string.js';
+import { parseMarkdown } from './markdown.js';
+
+/** Where a macro sits in the export, and which of its strings the customer reads. */
+export interface MacroLocation {
+  id?: string;
+  title?: string;
+  /** JSON pointer to the macro object. */
+  pointer: string;
+  bodies: { node: Node; kind: 'markdown' | 'subject' }[];
+}
+
+export interface HelpdeskFormat {
+  name: string;
+  /** The macros, if the export has this helpdesk's shape. */
+  detect(root: Node): MacroLocation[] | undefined;
+}
+
+export type JsonOutcome =
+  | { kind: 'macros'; macros: ParsedMacro[]; format: string }
+  | { kind: 'invalid'; message: string; line: number; column: number }
+  | { kind: 'unrecognised'; message: string };
+
+export function parseJson(source: string, formats: readonly HelpdeskFormat[]): JsonOutcome {
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
+  const [error] = errors;
+  if (error || !root) {
+    const at = error ? lineColumn(source, error.offset) : { line: 1, column: 1 };
+    const reason = error ? describeParseError(printParseErrorCode(error.error)) : 'the file is empty';
+    return { kind: 'invalid', message: `Invalid JSON: ${reason}.`, ...at };
+  }
+  for (const format of formats) {
+    const locations = format.detect(root);
+    if (locations) {
+      const macros = locations.map((l) => toMacro(l, source)).filter((m) => m.mapped.text.trim() !== '');
+      return { kind: 'macros', format: format.name, macros };
+    }
+  }
+  return { kind: 'unrecognised', message: 'No macro format recognised in this JSON file; set "json" in .empathyrc to say where the macros are.' };
+}
+
+function toMacro(location: MacroLocation, source: string): ParsedMacro {
+  const parts = location.bodies.map(({ node, kind }) => {
+    const decoded = decodeJsonString(source, node.offset, node.length);
+    if (kind === 'subject') {
+      const builder = new MappedTextBuilder(decoded.value);
+      builder.startBlock('heading');
+      builder.pushVerbatim(decoded.value, 0);
+      return builder.build().through(decoded);
+    }
+    const [body] = parseMarkdown(decoded.value, { split: 'none', titleFromHeading: false });
+    return body ? body.mapped.through(decoded) : undefined;
+  });
+  const macro: ParsedMacro = { mapped: MappedText.join(parts.filter((p): p is MappedText => p !== undefined)), pointer: location.pointer };
+  if (location.id !== undefined) macro.id = location.id;
+  if (location.title !== undefined) macro.title = location.title;
+  return macro;
+}
+
+const PARSE_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected content after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unfinished comment',
+  UnexpectedEndOfString: 'unfinished string',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'malformed escape',
+  InvalidCharacter: 'control character inside a string',
+};
+
+function describeParseError(code: string): string {
+  return PARSE_ERRORS[code] ?? code;
+}
+
+function lineColumn(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const line = before.split(/\r\n|\r|\n/).length;
+  return { line, column: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) };
+}
+
+// ---- reading a tree ----------------------------------------------------------------------------
+
+export function property(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object') return undefined;
+  for (const pair of node.children ?? []) {
+    const [name, value] = pair.children ?? [];
+    if (name?.value === key) return value;
+  }
+  return undefined;
+}
+
+export function scalar(node: Node | undefined): string | undefined {
+  return node && (node.type === 'string' || node.type === 'number') ? String(node.value) : undefined;
+}
+
+export function elements(node: Node | undefined): Node[] {
+  return node?.type === 'array' ? (node.children ?? []) : [];
+}
+
+/** JSON pointer escaping (RFC 6901). */
+export function pointerPart(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}

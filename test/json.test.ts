@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { decodeJsonString, encodeJsonText } from '../src/formats/json-string.js';
+import { parseSource } from '../src/formats/index.js';
+import { lintMacros } from '../src/engine/linter.js';
+import { fixUntilStable } from '../src/engine/fixer.js';
+import { defineRule } from '../src/engine/rule.js';
+
+const options = { markdown: { split: 'auto' as const } };
+const zendesk = (value: string) => JSON.stringify({ macros: [{ id: 7, title: 'T', actions: [{ field: 'comment_value', value }] }] }, null, 2);
+
+/** Reports every occurrence of a word and offers to replace it: enough to see positions and fixes. */
+const wordRule = (word: string, replacement: string) =>
+  defineRule({
+    meta: { id: 'word', description: '', docs: '', defaultSeverity: 'warn', fixable: true, hasSuggestions: false, messages: { hit: 'hit' } },
+    check(doc, report) {
+      for (const hit of doc.findPhrases([{ match: [word] }])) report({ messageId: 'hit', range: hit.range, fix: { range: hit.range, text: replacement } });
+    },
+  });
+
+function lint(source: string, rule = wordRule('sorry', 'SORRY')) {
+  const outcome = parseSource('export.json', source, options);
+  if (outcome.kind !== 'macros') throw new Error(JSON.stringify(outcome));
+  return lintMacros('export.json', source, outcome.macros, [{ rule, severity: 'warn', options: {} }]);
+}
+
+describe('JSON strings', () => {
+  it('maps every decoded character to its escape in the file', () => {
+    const source = String.raw`"a\n\"b\u00e9\ud83d\ude00c"`;
+    const decoded = decodeJsonString(source, 0, source.length);
+    expect(decoded.value).toBe('a\n"bé😀c');
+    const span = (i: number) => source.slice(decoded.starts[i], decoded.ends[i]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(span)).toEqual(['a', '\\n', '\\"', 'b', '\\u00e9', '\\ud83d', '\\ude00', 'c']);
+    expect(decoded.starts[decoded.value.length]).toBe(source.length - 1); // one past the end: the closing quote
+  });
+
+  it('escapes fix text for JSON, keeping non-ASCII as written', () => {
+    expect(encodeJsonText('Hi {{first_name|fallback:"there"}},\n\\ é')).toBe('Hi {{first_name|fallback:\\"there\\"}},\\n\\\\ é');
+  });
+});
+
+describe('Zendesk exports', () => {
+  it('gives the line and column inside the JSON string, after escapes', () => {
+    const source = zendesk('Caf\u00e9 \u201cnews\u201d:\nI\'m "so" sorry.');
+    const escaped = source.replace('Café “news”', 'Caf\\u00e9 \\u201cnews\\u201d'); // as some exports write non-ASCII
+    for (const text of [source, escaped]) {
+      const [d] = lint(text);
+      const line = text.split('\n')[d!.line - 1]!;
+      expect(line.slice(d!.column - 1, d!.endColumn - 1)).toBe('sorry');
+      expect(d!.macro).toEqual({ id: '7', title: 'T', pointer: '/macros/0' });
+    }
+  });
+
+  it('fixes write valid JSON and change nothing outside the fixed string', () => {
+    const source = zendesk('I am sorry.\nReally sorry, "truly".');
+    const rule = wordRule('sorry', 'apologetic "indeed"');
+    const fixed = fixUntilStable(source, (text) => lint(text, rule).flatMap((d) => (d.fix ? [d.fix] : []))).output;
+    const parsed = JSON.parse(fixed);
+    expect(parsed.macros[0].actions[0].value).toBe('I am apologetic "indeed".\nReally apologetic "indeed", "truly".');
+    expect(fixed.replace(/"value": ".*"/, '')).toBe(source.replace(/"value": ".*"/, ''));
+  });
+
+  it('never rewrites across an escape', () => {
+    const [d] = lint(zendesk('so\nrry, sorry'), wordRule('sorry', 'x'));
+    expect(d!.fix).toBeDefined(); // the plain one
+    expect(lint(zendesk('sor\u0072y'), wordRule('sorry', 'x')).length).toBe(1);
+    const escaped = zendesk('sorry').replace('sorry', 'sor\\u0072y');
+    expect(lint(escaped, wordRule('sorry', 'x'))[0]!.fix).toBeUndefined();
+  });
+
+  it.each([
+    ['a list', { macros: [{ id: 1, title: 'A', actions: [{ field: 'comment_value', value: 'I am sorry.' }] }], next_page: null, count: 1 }, '/macros/0'],
+    ['one macro', { macro: { id: 1, title: 'A', actions: [{ field: 'comment_value', value: ['channel:all', 'I am sorry.'] }] } }, '/macro'],
+    ['a bare array', [{ id: 1, title: 'A', actions: [{ field: 'subject', value: 'Sorry!' }, { field: 'status', value: 'open' }] }], '/0'],
+  ])('reads %s', (_, data, pointer) => {
+    const [d] = lint(JSON.stringify(data, null, 2));
+    expect(d!.macro!.pointer).toBe(pointer);
+  });
+
+  it('says where JSON is broken, and when no macro format matches', () => {
+    expect(parseSource('x.json', '{\n  "macros": [,]\n}', options)).toEqual({ kind: 'unrecognised', message: 'Invalid JSON: expected a value.', line: 2, column: 14 });
+    expect(parseSource('x.json', '{"items": []}', options)).toMatchObject({ kind: 'unrecognised', message: expect.stringContaining('No macro format recognised') });
+    expect(parseSource('package.json', '{"macros": 1}', options)).toEqual({ kind: 'skip' });
+  });
+});
