@@ -62,6 +62,11 @@ describe('resolving a config', () => {
     [{ rulse: {} }, 'unknown key "rulse" (did you mean "rules"?)'],
     [{ extends: 'empathy:recomended' }, 'unknown preset "empathy:recomended" (did you mean "empathy:recommended"?)'],
     [{ markdown: { split: 'h9' } }, 'markdown.split: bad value "h9"'],
+    [{ format: 'zendesk2' }, 'format: unknown macro format "zendesk2" (did you mean "zendesk"?)'],
+    [{ format: 'generic' }, '"format": "generic" needs a "json" section'],
+    [{ json: { macros: 'replies', body: '/x' } }, 'json.macros: expected a JSON pointer such as "/replies"'],
+    [{ json: { macros: '/replies', bdy: '/x' } }, 'json: unknown key "bdy" (did you mean "body"?)'],
+    [{ json: { macros: '/replies' } }, 'json.body: expected a JSON pointer or a list of them'],
     [[], 'the config must be an object'],
   ])('rejects %j with a one-line reason', (raw, reason) => {
     const attempt = () => resolveConfig(raw, builtinRegistry, '/x/.empathyrc.json');

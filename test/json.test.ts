@@ -82,3 +82,45 @@ describe('Zendesk exports', () => {
     expect(parseSource('package.json', '{"macros": 1}', options)).toEqual({ kind: 'skip' });
   });
 });
+
+describe('other helpdesk shapes', () => {
+  const titles = (source: string, extra: Partial<Parameters<typeof parseSource>[2]> = {}) => {
+    const outcome = parseSource('x.json', source, { ...options, ...extra });
+    return outcome.kind === 'macros' ? outcome.macros.map((m) => [m.title, m.id, m.pointer, m.mapped.text]) : outcome;
+  };
+
+  it('reads Freshdesk canned responses, preferring the HTML body', () => {
+    const folder = { id: 9, name: 'Refunds', canned_responses: [{ id: 1, title: 'Refund', content: 'plain', content_html: '<p>Hi {{ticket.requester.firstname}},</p><p>Done.</p>', folder_id: 9 }] };
+    expect(titles(JSON.stringify(folder))).toEqual([['Refund', '1', '/canned_responses/0', 'Hi {{ticket.requester.firstname}},\n\nDone.']]);
+    expect(titles(JSON.stringify([{ id: 2, title: 'Plain', content: 'Just text.' }]))).toEqual([['Plain', '2', '/0', 'Just text.']]);
+  });
+
+  it('reads Help Scout saved replies under _embedded.replies', () => {
+    const list = { _embedded: { replies: [{ id: 5, name: 'Welcome', text: 'Hi {%customer.firstName,fallback=there%}, welcome!' }] } };
+    expect(titles(JSON.stringify(list))).toEqual([['Welcome', '5', '/_embedded/replies/0', 'Hi {%customer.firstName,fallback=there%}, welcome!']]);
+  });
+
+  it('reads Intercom saved replies under data, with HTML bodies', () => {
+    const list = { type: 'list', data: [{ type: 'saved_reply', id: 'r1', name: 'Outage', body: '<p>Hi {{first_name|fallback:"there"}},</p><blockquote>customer: STOP!!</blockquote><p>We are on it.</p>' }] };
+    expect(titles(JSON.stringify(list))).toEqual([['Outage', 'r1', '/data/0', 'Hi {{first_name|fallback:"there"}},\n\nWe are on it.']]);
+  });
+
+  it('reads Zendesk HTML comments and keeps positions through HTML and JSON escapes', () => {
+    const source = JSON.stringify({ macro: { id: 3, title: 'H', actions: [{ field: 'comment_value_html', value: '<p>Caf\u00e9 &amp; \u201cfriends\u201d,<br><br>I am <b>so</b> sorry.</p>' }] } }).replace('Café', 'Caf\\u00e9');
+    const [d] = lint(source);
+    expect(source.split('\n')[d!.line - 1]!.slice(d!.column - 1, d!.endColumn - 1)).toBe('sorry');
+  });
+
+  it('reads any JSON the config describes with pointers and wildcards', () => {
+    const json = { macros: '/replies', title: '/name', id: '/key', body: ['/subject', '/parts/*/text'] };
+    const data = { replies: [{ key: 'a', name: 'Refund', subject: 'Your refund', parts: [{ text: 'One.' }, { text: 'Two.' }] }] };
+    expect(titles(JSON.stringify(data), { json })).toEqual([['Refund', 'a', '/replies/0', 'Your refund\n\nOne.\n\nTwo.']]);
+    expect(titles(JSON.stringify(data), { json: { macros: '/replies/*', body: '/subject' } })).toEqual([[undefined, undefined, '/replies/0', 'Your refund']]);
+  });
+
+  it('a forced format reads only that shape', () => {
+    const zendeskExport = zendesk('Hello.');
+    expect(titles(zendeskExport, { format: 'freshdesk' })).toMatchObject({ kind: 'unrecognised' });
+    expect(titles(zendeskExport, { format: 'zendesk' })).toHaveLength(1);
+  });
+});

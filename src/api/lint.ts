@@ -4,11 +4,11 @@ import { readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promis
 import path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { ConfigLoader } from '../config/load.js';
-import { ConfigError, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
+import { ConfigError, parseMacroFormat, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
 import { fixUntilStable } from '../engine/fixer.js';
 import { lintMacros, type EnabledRule } from '../engine/linter.js';
 import type { Diagnostic, LintResult, SeverityLevel } from '../engine/types.js';
-import { parseSource } from '../formats/index.js';
+import { parseSource, type MacroFormat } from '../formats/index.js';
 import { findFiles } from './files.js';
 
 export interface LintOptions {
@@ -20,6 +20,8 @@ export interface LintOptions {
   ruleFlags?: readonly string[];
   /** Compute fixes (applied in memory; call `writeFixes` to save them). */
   fix?: boolean;
+  /** Read JSON files as this helpdesk format (`--macro-format`), whatever the config says. */
+  macroFormat?: string;
 }
 
 export interface LintReport {
@@ -40,9 +42,15 @@ export class Linter {
   /** Each config with the --rule overrides applied, made once so the caches above keep working. */
   private readonly overridden = new WeakMap<ResolvedConfig, ResolvedConfig>();
   private fixedConfig?: Promise<ResolvedConfig>;
+  private readonly macroFormat?: MacroFormat;
 
   constructor(private readonly options: LintOptions = {}) {
     this.cwd = options.cwd ?? process.cwd();
+    if (options.macroFormat !== undefined) {
+      this.macroFormat = parseMacroFormat(options.macroFormat, '--macro-format', (message) => {
+        throw new ConfigError(message);
+      });
+    }
     for (const flag of options.ruleFlags ?? []) {
       const parsed = parseRuleFlag(flag, builtinRegistry);
       if (typeof parsed === 'string') throw new ConfigError(parsed);
@@ -96,13 +104,17 @@ export class Linter {
     let config = this.overridden.get(base);
     if (!config) {
       config = withRuleOverrides(base, this.overrides, builtinRegistry);
+      if (this.macroFormat) config = { ...config, format: this.macroFormat };
+      if (config.format === 'generic' && !config.json) {
+        throw new ConfigError(`--macro-format generic needs a "json" section in the config saying where the macros are`, base.filePath);
+      }
       this.overridden.set(base, config);
     }
     return config;
   }
 
   private lintSource(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
-    const outcome = parseSource(filePath, source, { markdown: config.markdown });
+    const outcome = parseSource(filePath, source, config);
     if (outcome.kind === 'skip') return undefined;
     if (outcome.kind === 'unrecognised') {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };

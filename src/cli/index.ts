@@ -20,6 +20,7 @@ interface CliOptions {
   config?: string;
   rule: string[];
   color: boolean;
+  macroFormat?: string;
 }
 
 const EXAMPLES = `
@@ -59,6 +60,7 @@ function buildProgram(): Command {
     .option('--quiet', 'report errors only, not warnings')
     .option('-c, --config <path>', 'use this config file for every file instead of looking one up')
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
     .option('--no-color', 'never colour the output')
     .version(readVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -96,7 +98,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     throw new Error(`unknown format "${options.format}"${didYouMean(options.format, FORMATTER_NAMES)}; use ${FORMATTER_NAMES.join(' or ')}`);
   }
   const fixing = options.fix === true || options.fixDryRun === true;
-  const linter = new Linter({ cwd, configFile: options.config, ruleFlags: options.rule, fix: fixing });
+  const linter = new Linter({ cwd, configFile: options.config, ruleFlags: options.rule, fix: fixing, macroFormat: options.macroFormat });
   const report = await linter.lintFiles(patterns);
   let exitCode = EXIT_OK;
 

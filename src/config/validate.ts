@@ -3,6 +3,7 @@
 import type { AnyRule } from '../engine/rule.js';
 import { didYouMean } from '../engine/similar.js';
 import type { Severity, SeverityLevel } from '../engine/types.js';
+import { MACRO_FORMATS, type GenericJsonConfig, type MacroFormat } from '../formats/index.js';
 import { MARKDOWN_SPLITS, type MarkdownSplit } from '../formats/markdown.js';
 
 export type SeverityInput = SeverityLevel | 0 | 1 | 2;
@@ -13,6 +14,8 @@ export interface EmpathyConfig {
   extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   markdown?: { split?: MarkdownSplit };
+  format?: MacroFormat;
+  json?: GenericJsonConfig;
 }
 
 export interface ResolvedRule {
@@ -23,6 +26,8 @@ export interface ResolvedRule {
 export interface ResolvedConfig {
   rules: Map<string, ResolvedRule>;
   markdown: { split: MarkdownSplit };
+  format?: MacroFormat;
+  json?: GenericJsonConfig;
   /** The file it came from; undefined when no config file applies. */
   filePath?: string;
 }
@@ -39,7 +44,7 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'markdown'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'markdown', 'format', 'json'];
 const SEVERITIES: Record<string, SeverityLevel> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
 /**
@@ -95,6 +100,9 @@ export function resolveConfig(raw: unknown, registry: RuleRegistry, filePath?: s
   }
 
   const resolved: ResolvedConfig = { rules: new Map(), markdown: { split: parseMarkdownOptions(config.markdown, fail) } };
+  if (config.json !== undefined) resolved.json = parseJsonOptions(config.json, fail);
+  if (config.format !== undefined) resolved.format = parseMacroFormat(config.format, 'format', fail);
+  if (resolved.format === 'generic' && !resolved.json) fail('"format": "generic" needs a "json" section saying where the macros are');
   if (filePath) resolved.filePath = filePath;
   for (const [id, level] of levels) {
     if (level === 'off') continue;
@@ -148,6 +156,34 @@ function parseRuleSetting(
     if (typeOf(value) !== expected) return `${where}: option "${key}" must be ${expected === 'array' ? 'an array' : `a ${expected}`}`;
   }
   return { level, options: options as Record<string, unknown> };
+}
+
+export function parseMacroFormat(value: unknown, where: string, fail: (message: string) => never): MacroFormat {
+  if (typeof value !== 'string' || !(MACRO_FORMATS as readonly string[]).includes(value)) {
+    fail(`${where}: unknown macro format ${JSON.stringify(value)}${typeof value === 'string' ? didYouMean(value, MACRO_FORMATS) : ''}; use one of ${MACRO_FORMATS.join(', ')}`);
+  }
+  return value as MacroFormat;
+}
+
+const JSON_KEYS = ['macros', 'title', 'id', 'body'];
+
+function parseJsonOptions(value: unknown, fail: (message: string) => never): GenericJsonConfig {
+  const example = 'like { "macros": "/replies", "title": "/name", "body": "/reply" }';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(`"json" must be an object, ${example}`);
+  const json = value as Record<string, unknown>;
+  for (const key of Object.keys(json)) {
+    if (!JSON_KEYS.includes(key)) fail(`json: unknown key "${key}"${didYouMean(key, JSON_KEYS)}; expected ${JSON_KEYS.join(', ')}`);
+  }
+  const isPointer = (p: unknown): p is string => typeof p === 'string' && (p === '' || p.startsWith('/'));
+  for (const key of ['macros', 'title', 'id']) {
+    if (json[key] !== undefined && !isPointer(json[key])) fail(`json.${key}: expected a JSON pointer such as "/replies", got ${JSON.stringify(json[key])}`);
+  }
+  if (json.macros === undefined) fail(`json: "macros" is required, ${example}`);
+  const bodies = [json.body].flat();
+  if (json.body === undefined || bodies.length === 0 || !bodies.every(isPointer)) {
+    fail(`json.body: expected a JSON pointer or a list of them, such as "/reply" or ["/subject", "/actions/*/value"]`);
+  }
+  return json as unknown as GenericJsonConfig;
 }
 
 function typeOf(value: unknown): string {

@@ -1,15 +1,34 @@
 // Picks the format adapter for a file and turns its source into macros, or says why it cannot.
 import path from 'node:path';
 import type { ParsedMacro } from '../engine/linter.js';
+import { freshdesk } from './helpdesk/freshdesk.js';
+import { genericFormat, type GenericJsonConfig } from './helpdesk/generic.js';
+import { helpscout } from './helpdesk/helpscout.js';
+import { intercom } from './helpdesk/intercom.js';
 import { zendesk } from './helpdesk/zendesk.js';
 import { parseJson, type HelpdeskFormat } from './json.js';
 import { parseMarkdown, type MarkdownOptions } from './markdown.js';
 
-/** Tried in order; the first whose shape matches reads the file. */
-const HELPDESK_FORMATS: readonly HelpdeskFormat[] = [zendesk];
+/** Tried in this order; the first whose shape matches reads the file. */
+const BUILT_IN_FORMATS = { zendesk, freshdesk, intercom, helpscout } as const;
+export const MACRO_FORMATS = [...Object.keys(BUILT_IN_FORMATS), 'generic'] as const;
+export type MacroFormat = keyof typeof BUILT_IN_FORMATS | 'generic';
+export type { GenericJsonConfig };
 
 export interface FormatOptions {
   markdown: MarkdownOptions;
+  /** Where the macros are in JSON no helpdesk format describes. */
+  json?: GenericJsonConfig;
+  /** Read JSON as this format only, instead of recognising it by its shape. */
+  format?: MacroFormat;
+}
+
+function jsonFormats({ json, format }: FormatOptions): HelpdeskFormat[] {
+  const generic = json ? [genericFormat(json)] : [];
+  if (format === 'generic') return generic;
+  if (format) return [BUILT_IN_FORMATS[format]];
+  // A team's own description of its files comes before any guess from the shape.
+  return [...generic, ...Object.values(BUILT_IN_FORMATS)];
 }
 
 export type ParseOutcome =
@@ -28,7 +47,7 @@ export function parseSource(filePath: string, source: string, options: FormatOpt
   const extension = path.extname(filePath).toLowerCase();
   if (extension === '.json') {
     if (NOT_MACROS.test(path.basename(filePath))) return { kind: 'skip' };
-    const outcome = parseJson(source, HELPDESK_FORMATS);
+    const outcome = parseJson(source, jsonFormats(options));
     if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros };
     return outcome.kind === 'invalid'
       ? { kind: 'unrecognised', message: outcome.message, line: outcome.line, column: outcome.column }

@@ -4,6 +4,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ParsedMacro } from '../engine/linter.js';
 import { MappedText, MappedTextBuilder } from '../engine/mapped-text.js';
+import { looksLikeHtml, parseHtml } from './html.js';
 import { decodeJsonString } from './json-string.js';
 import { parseMarkdown } from './markdown.js';
 
@@ -13,8 +14,11 @@ export interface MacroLocation {
   title?: string;
   /** JSON pointer to the macro object. */
   pointer: string;
-  bodies: { node: Node; kind: 'markdown' | 'subject' }[];
+  bodies: { node: Node; kind: BodyKind }[];
 }
+
+/** How a body string is written: Markdown, HTML, either (told apart by looking), or a one-line subject. */
+export type BodyKind = 'markdown' | 'html' | 'auto' | 'subject';
 
 export interface HelpdeskFormat {
   name: string;
@@ -55,6 +59,7 @@ function toMacro(location: MacroLocation, source: string): ParsedMacro {
       builder.pushVerbatim(decoded.value, 0);
       return builder.build().through(decoded);
     }
+    if (kind === 'html' || (kind === 'auto' && looksLikeHtml(decoded.value))) return parseHtml(decoded.value).through(decoded);
     const [body] = parseMarkdown(decoded.value, { split: 'none', titleFromHeading: false });
     return body ? body.mapped.through(decoded) : undefined;
   });
@@ -115,4 +120,32 @@ export function elements(node: Node | undefined): Node[] {
 /** JSON pointer escaping (RFC 6901). */
 export function pointerPart(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * The items of an export: a bare array of them, a list under one of `containers` (a path of keys such
+ * as ['_embedded', 'replies']), or a single item at the root. Each comes with its JSON pointer.
+ */
+export function itemsOf(root: Node, containers: readonly (readonly string[])[], isItem: (node: Node) => boolean): [Node, string][] | undefined {
+  const list = (array: Node, base: string): [Node, string][] | undefined => {
+    const items = elements(array);
+    return items.length > 0 && items.every(isItem) ? items.map((item, i) => [item, `${base}/${i}`]) : undefined;
+  };
+  if (root.type === 'array') return list(root, '');
+  for (const path of containers) {
+    let node: Node | undefined = root;
+    for (const key of path) node = property(node, key);
+    if (node?.type === 'array') return list(node, path.map((key) => `/${pointerPart(key)}`).join(''));
+  }
+  return isItem(root) ? [[root, '']] : undefined;
+}
+
+/** Reads a macro's id and title (from the given keys) into a location with its bodies. */
+export function macroAt(node: Node, pointer: string, keys: { id?: string; title: string }, bodies: MacroLocation['bodies']): MacroLocation {
+  const location: MacroLocation = { pointer, bodies };
+  const id = scalar(property(node, keys.id ?? 'id'));
+  const title = scalar(property(node, keys.title));
+  if (id !== undefined) location.id = id;
+  if (title !== undefined) location.title = title;
+  return location;
 }
