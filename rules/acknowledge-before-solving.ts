@@ -12,6 +12,7 @@ export default defineRule({
     description: "Instructions that come before any acknowledgement of the customer's situation",
     docs: 'docs/rules/acknowledge-before-solving.md',
     category: 'tone',
+    repliesOnly: true,
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: true,

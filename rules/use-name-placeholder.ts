@@ -22,6 +22,7 @@ export default defineRule({
     description: "Replies that don't greet the customer by name through the helpdesk's placeholder",
     docs: 'docs/rules/use-name-placeholder.md',
     category: 'tone',
+    repliesOnly: true,
     defaultSeverity: 'warn',
     fixable: true,
     hasSuggestions: false,

@@ -124,3 +124,30 @@ describe('other helpdesk shapes', () => {
     expect(titles(zendeskExport, { format: 'zendesk' })).toHaveLength(1);
   });
 });
+
+describe('internal notes', () => {
+  it('skips the rules about replies on a Zendesk internal note, and keeps the wording rules', async () => {
+    const { builtinRules } = await import('../rules/index.js');
+    const note = (isPublic: unknown) =>
+      JSON.stringify({
+        macro: {
+          id: 4,
+          title: 'Escalate',
+          actions: [
+            { field: 'comment_value', value: 'Please check the logs. The customer says it is user error.' },
+            ...(isPublic === undefined ? [] : [{ field: 'comment_mode_is_public', value: isPublic }]),
+          ],
+        },
+      });
+    const rulesFired = (source: string) => {
+      const outcome = parseSource('x.json', source, options);
+      if (outcome.kind !== 'macros') throw new Error('not read');
+      const enabled = builtinRules.map((rule) => ({ rule, severity: 'warn' as const, options: { ...rule.meta.defaultOptions } }));
+      return [...new Set(lintMacros('x.json', source, outcome.macros, enabled).map((d) => d.ruleId))].sort();
+    };
+    expect(rulesFired(note(undefined))).toEqual(['acknowledge-before-solving', 'avoid-blame', 'use-name-placeholder']);
+    expect(rulesFired(note(false))).toEqual(['avoid-blame']);
+    expect(rulesFired(note('false'))).toEqual(['avoid-blame']);
+    expect(rulesFired(note(true))).toHaveLength(3);
+  });
+});

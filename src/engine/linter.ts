@@ -19,6 +19,8 @@ export interface ParsedMacro {
   id?: string;
   /** JSON pointer to the macro inside an export. */
   pointer?: string;
+  /** An internal note between agents (Zendesk: comment_mode_is_public false). */
+  internal?: boolean;
 }
 
 export function lintMacros(
@@ -33,6 +35,7 @@ export function lintMacros(
     const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id });
     const info = macroInfo(macro);
     for (const { rule, severity, options } of rules) {
+      if (macro.internal && rule.meta.repliesOnly) continue;
       const report = (descriptor: ReportDescriptor): void => {
         diagnostics.push(toDiagnostic(rule, severity, descriptor, macro.mapped, lines, info));
       };
@@ -46,12 +49,13 @@ export function lintMacros(
   return diagnostics.sort(compareDiagnostics);
 }
 
-function macroInfo({ title, id, pointer }: ParsedMacro): MacroInfo | undefined {
+function macroInfo({ title, id, pointer, internal }: ParsedMacro): MacroInfo | undefined {
   if (title === undefined && id === undefined && pointer === undefined) return undefined;
   const info: MacroInfo = {};
   if (id !== undefined) info.id = id;
   if (title !== undefined) info.title = title;
   if (pointer !== undefined) info.pointer = pointer;
+  if (internal) info.internal = true;
   return info;
 }
 

@@ -32,6 +32,11 @@ export interface RuleMeta {
    * or whether it works at all (`correctness`). `empathy:strict` raises tone rules to errors.
    */
   category?: RuleCategory;
+  /**
+   * The rule judges a reply to the customer as a whole (its greeting, acknowledgement, next step), so it
+   * does not apply to internal notes between agents. Rules about wording apply everywhere.
+   */
+  repliesOnly?: boolean;
   fixable: boolean;
   hasSuggestions: boolean;
   /** Message templates by id, with `{{name}}` placeholders filled from `data`. */
@@ -53,6 +58,8 @@ export type Report = (descriptor: ReportDescriptor) => void;
 
 export interface MacroInfo {
   id?: string;
+  /** An internal note for agents, not a reply the customer reads. */
+  internal?: boolean;
   title?: string;
   /** JSON pointer to the macro inside an export. */
   pointer?: string;

@@ -15,6 +15,8 @@ export interface MacroLocation {
   /** JSON pointer to the macro object. */
   pointer: string;
   bodies: { node: Node; kind: BodyKind }[];
+  /** An internal note between agents, not a reply. */
+  internal?: boolean;
 }
 
 /** How a body string is written: Markdown, HTML, either (told apart by looking), or a one-line subject. */
@@ -66,6 +68,7 @@ function toMacro(location: MacroLocation, source: string): ParsedMacro {
   const macro: ParsedMacro = { mapped: MappedText.join(parts.filter((p): p is MappedText => p !== undefined)), pointer: location.pointer };
   if (location.id !== undefined) macro.id = location.id;
   if (location.title !== undefined) macro.title = location.title;
+  if (location.internal) macro.internal = true;
   return macro;
 }
 

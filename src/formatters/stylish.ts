@@ -54,8 +54,9 @@ function fileRows(result: LintResult, c: InstanceType<typeof Chalk>): string[] {
 
 function macroLabel(m: Diagnostic): string | undefined {
   if (!m.macro) return undefined;
-  const { title, id } = m.macro;
-  return [title, id !== undefined ? `(#${id})` : undefined].filter(Boolean).join(' ') || undefined;
+  const { title, id, internal } = m.macro;
+  const tags = [id !== undefined ? `#${id}` : undefined, internal ? 'internal note' : undefined].filter(Boolean);
+  return [title, tags.length > 0 ? `(${tags.join(', ')})` : undefined].filter(Boolean).join(' ') || undefined;
 }
 
 export default stylish;

@@ -11,9 +11,20 @@ export const zendesk: HelpdeskFormat = {
   detect(root) {
     const single = property(root, 'macro');
     const items: [Node, string][] | undefined = isMacro(single) ? [[single, '/macro']] : itemsOf(root, [['macros']], isMacro);
-    return items?.map(([node, pointer]) => macroAt(node, pointer, { title: 'title' }, bodiesOf(node)));
+    return items?.map(([node, pointer]) => {
+      const location = macroAt(node, pointer, { title: 'title' }, bodiesOf(node));
+      if (isInternalNote(node)) location.internal = true;
+      return location;
+    });
   },
 };
+
+/** `{"field": "comment_mode_is_public", "value": false}` (or "false") makes the comment an internal note. */
+function isInternalNote(macro: Node): boolean {
+  return elements(property(macro, 'actions')).some(
+    (action) => scalar(property(action, 'field')) === 'comment_mode_is_public' && ['false', '0'].includes(String(property(action, 'value')?.value)),
+  );
+}
 
 function bodiesOf(macro: Node): MacroLocation['bodies'] {
   const bodies: MacroLocation['bodies'] = [];
