@@ -28,9 +28,9 @@ if (!existsSync(labelsPath)) {
   process.exit(2);
 }
 const dist = path.resolve(ROOT, args.dist);
-const { parseMarkdown } = await import(path.join(dist, 'src/formats/markdown.js'));
 const { lintMacros } = await import(path.join(dist, 'src/engine/linter.js'));
-const formats = await import(path.join(dist, 'src/formats/index.js'));
+const { parseSource } = await import(path.join(dist, 'src/formats/index.js'));
+const { getDialect, guessDialect } = await import(path.join(dist, 'src/engine/dialects.js'));
 
 const ruleFiles = readdirSync(path.join(dist, 'rules')).filter((f) => f.endsWith('.js') && f !== 'index.js');
 const rules = [];
@@ -42,17 +42,15 @@ const enabled = selected.map((rule) => ({
   options: { ...rule.meta.defaultOptions },
 }));
 
-/** Findings per labelled unit: `file.md`, or `export.json#<macro id>` once the JSON formats can read it. */
+/** Findings per labelled unit: `file.md`, or `export.json#<macro id>`; prepared as the CLI prepares them. */
 function lintUnits(file) {
   const source = readFileSync(path.join(args.corpus, file), 'utf8');
-  if (file.endsWith('.json')) {
-    const outcome = formats.parseSource(file, source, { markdown: { split: 'auto' } });
-    if (outcome.kind !== 'macros') return undefined; // JSON exports are not readable yet
-    const byMacro = new Map();
-    for (const macro of outcome.macros) byMacro.set(`${file}#${macro.id}`, lintMacros(file, source, [macro], enabled));
-    return byMacro;
-  }
-  return new Map([[file, lintMacros(file, source, parseMarkdown(source, { split: 'auto' }), enabled)]]);
+  const outcome = parseSource(file, source, { markdown: { split: 'auto' } });
+  if (outcome.kind !== 'macros') return undefined;
+  const dialect = getDialect(guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format));
+  const lint = (macros) => lintMacros(file, source, macros, enabled, { dialect });
+  if (!file.endsWith('.json')) return new Map([[file, lint(outcome.macros)]]);
+  return new Map(outcome.macros.map((macro) => [`${file}#${macro.id}`, lint([macro])]));
 }
 
 const labels = JSON.parse(readFileSync(labelsPath, 'utf8')).files;

@@ -32,9 +32,11 @@ export default defineRule({
       noName:
         'This reply never uses the customer\'s name. Start with a greeting such as "Hi {{placeholder}}," so it feels written for them, not pasted.',
     },
-    defaultOptions: { placeholder: '{{ticket.requester.first_name}}' },
+    // '' means the dialect's own: {{ticket.requester.first_name}} for Zendesk, {%customer.firstName,fallback=there%} for Help Scout, …
+    defaultOptions: { placeholder: '' },
   },
-  check(doc, report, { placeholder }) {
+  check(doc, report, options) {
+    const placeholder = String(options.placeholder) || doc.dialect.namePlaceholder;
     const opening = openingLine(doc);
     if (!opening) return;
     const greeting = GREETING.exec(opening.text);
@@ -43,7 +45,7 @@ export default defineRule({
       const salutation = greeting.groups?.salutation ?? '';
       const key = salutation.toLowerCase().replace(/\s+/g, ' ') as keyof typeof data.salutationWithoutName;
       const keep = data.salutationWithoutName[key] ?? salutation;
-      const suggested = `${keep} ${String(placeholder)}`;
+      const suggested = `${keep} ${placeholder}`;
       const range = [opening.start, opening.start + greeting[0].length] as const;
       report({
         messageId: 'genericGreeting',

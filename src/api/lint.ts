@@ -5,6 +5,7 @@ import path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { ConfigLoader } from '../config/load.js';
 import { ConfigError, parseMacroFormat, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
+import { getDialect, guessDialect } from '../engine/dialects.js';
 import { fixUntilStable } from '../engine/fixer.js';
 import { lintMacros, type EnabledRule } from '../engine/linter.js';
 import type { Diagnostic, LintResult, SeverityLevel } from '../engine/types.js';
@@ -119,7 +120,9 @@ export class Linter {
     if (outcome.kind === 'unrecognised') {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
-    const messages = lintMacros(filePath, source, outcome.macros, this.enabledRules(config));
+    const dialectName = config.dialect ?? guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format);
+    const dialect = getDialect(dialectName, config.allowPlaceholders);
+    const messages = lintMacros(filePath, source, outcome.macros, this.enabledRules(config), { dialect });
     return { result: summarise(filePath, messages, outcome.macros.length), fatal: false };
   }
 

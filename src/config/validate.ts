@@ -1,5 +1,6 @@
 // Checks a config object and resolves it against presets and the known rules.
 // Every mistake is a ConfigError with one line a person can act on.
+import { DIALECT_NAMES } from '../engine/dialects.js';
 import type { AnyRule } from '../engine/rule.js';
 import { didYouMean } from '../engine/similar.js';
 import type { Severity, SeverityLevel } from '../engine/types.js';
@@ -16,6 +17,8 @@ export interface EmpathyConfig {
   markdown?: { split?: MarkdownSplit };
   format?: MacroFormat;
   json?: GenericJsonConfig;
+  dialect?: string;
+  placeholders?: { allow?: string[] };
 }
 
 export interface ResolvedRule {
@@ -28,6 +31,10 @@ export interface ResolvedConfig {
   markdown: { split: MarkdownSplit };
   format?: MacroFormat;
   json?: GenericJsonConfig;
+  /** The helpdesk placeholder dialect; guessed per file when not set. */
+  dialect?: string;
+  /** Placeholder names the team's helpdesk has beyond the platform's own (custom fields). */
+  allowPlaceholders: string[];
   /** The file it came from; undefined when no config file applies. */
   filePath?: string;
 }
@@ -44,7 +51,7 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'markdown', 'format', 'json'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'markdown', 'format', 'json', 'dialect', 'placeholders'];
 const SEVERITIES: Record<string, SeverityLevel> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
 /**
@@ -99,7 +106,17 @@ export function resolveConfig(raw: unknown, registry: RuleRegistry, filePath?: s
     }
   }
 
-  const resolved: ResolvedConfig = { rules: new Map(), markdown: { split: parseMarkdownOptions(config.markdown, fail) } };
+  const resolved: ResolvedConfig = {
+    rules: new Map(),
+    markdown: { split: parseMarkdownOptions(config.markdown, fail) },
+    allowPlaceholders: parsePlaceholders(config.placeholders, fail),
+  };
+  if (config.dialect !== undefined) {
+    if (typeof config.dialect !== 'string' || !DIALECT_NAMES.includes(config.dialect)) {
+      fail(`dialect: unknown dialect ${JSON.stringify(config.dialect)}${typeof config.dialect === 'string' ? didYouMean(config.dialect, DIALECT_NAMES) : ''}; use one of ${DIALECT_NAMES.join(', ')}`);
+    }
+    resolved.dialect = config.dialect as string;
+  }
   if (config.json !== undefined) resolved.json = parseJsonOptions(config.json, fail);
   if (config.format !== undefined) resolved.format = parseMacroFormat(config.format, 'format', fail);
   if (resolved.format === 'generic' && !resolved.json) fail('"format": "generic" needs a "json" section saying where the macros are');
@@ -163,6 +180,16 @@ export function parseMacroFormat(value: unknown, where: string, fail: (message: 
     fail(`${where}: unknown macro format ${JSON.stringify(value)}${typeof value === 'string' ? didYouMean(value, MACRO_FORMATS) : ''}; use one of ${MACRO_FORMATS.join(', ')}`);
   }
   return value as MacroFormat;
+}
+
+function parsePlaceholders(value: unknown, fail: (message: string) => never): string[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('"placeholders" must be an object, like { "allow": ["ticket.ticket_field_123"] }');
+  const { allow = [], ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown) fail(`placeholders: unknown key "${unknown}"${didYouMean(unknown, ['allow'])}`);
+  if (!Array.isArray(allow) || !allow.every((name) => typeof name === 'string')) fail('placeholders.allow must be a list of placeholder names');
+  return allow as string[];
 }
 
 const JSON_KEYS = ['macros', 'title', 'id', 'body'];

@@ -1,5 +1,6 @@
 // One macro as rules see it: plain text with its blocks, sentences, words and placeholders as offsets.
 // Segmentation is computed on first use and shared by every rule that asks.
+import { getDialect, type Dialect } from './dialects.js';
 import { BLOCK_SEPARATOR, OPAQUE, type MappedText, type TextBlock } from './mapped-text.js';
 import { findPhrases, type PhraseEntry, type PhraseHit } from './phrases.js';
 import { findPlaceholders, isNamePlaceholder } from './placeholders.js';
@@ -30,6 +31,8 @@ export interface DocumentInfo {
   filePath: string;
   title?: string;
   id?: string;
+  /** The helpdesk whose placeholders the macro uses (config `dialect`, or guessed per file). */
+  dialect?: Dialect;
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -41,6 +44,7 @@ export class MacroDocument {
   readonly filePath: string;
   readonly title: string | undefined;
   readonly id: string | undefined;
+  readonly dialect: Dialect;
   private cachedPlaceholders?: Placeholder[];
   private cachedSentences?: Sentence[];
   private cachedWords?: Word[];
@@ -54,6 +58,7 @@ export class MacroDocument {
     this.filePath = info.filePath;
     this.title = info.title;
     this.id = info.id;
+    this.dialect = info.dialect ?? getDialect('generic');
   }
 
   get placeholders(): readonly Placeholder[] {

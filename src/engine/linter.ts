@@ -1,5 +1,6 @@
 // Runs enabled rules over the macros of one file and turns their reports into source diagnostics.
 // The linter knows no rule by name: it only follows the Rule contract.
+import type { Dialect } from './dialects.js';
 import { MacroDocument } from './document.js';
 import type { MappedText } from './mapped-text.js';
 import { LineIndex } from './positions.js';
@@ -23,16 +24,22 @@ export interface ParsedMacro {
   internal?: boolean;
 }
 
+export interface LintContext {
+  /** The placeholder dialect of this file. */
+  dialect?: Dialect;
+}
+
 export function lintMacros(
   filePath: string,
   source: string,
   macros: readonly ParsedMacro[],
   rules: readonly EnabledRule[],
+  context: LintContext = {},
 ): Diagnostic[] {
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   for (const macro of macros) {
-    const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id });
+    const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id, dialect: context.dialect });
     const info = macroInfo(macro);
     for (const { rule, severity, options } of rules) {
       if (macro.internal && rule.meta.repliesOnly) continue;

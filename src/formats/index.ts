@@ -32,7 +32,8 @@ function jsonFormats({ json, format }: FormatOptions): HelpdeskFormat[] {
 }
 
 export type ParseOutcome =
-  | { kind: 'macros'; macros: ParsedMacro[] }
+  /** `format`: the helpdesk whose export this is, for JSON. */
+  | { kind: 'macros'; macros: ParsedMacro[]; format?: string }
   /** Obviously not a macro file (package.json, a lock file): skipped without a word. */
   | { kind: 'skip' }
   /** The file cannot be linted: not valid JSON (with where), or no known shape. */
@@ -48,7 +49,7 @@ export function parseSource(filePath: string, source: string, options: FormatOpt
   if (extension === '.json') {
     if (NOT_MACROS.test(path.basename(filePath))) return { kind: 'skip' };
     const outcome = parseJson(source, jsonFormats(options));
-    if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros };
+    if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros, format: outcome.format };
     return outcome.kind === 'invalid'
       ? { kind: 'unrecognised', message: outcome.message, line: outcome.line, column: outcome.column }
       : { kind: 'unrecognised', message: outcome.message };
