@@ -114,6 +114,13 @@ describe('mapped text', () => {
     expect(mapped.toSource([8, 11]).verbatim).toBe(false); // would swallow the "> " prefix
   });
 
+  it('allows an insertion at the end of a paragraph in a CRLF file', () => {
+    const source = 'Hi.\r\n\r\nBye.';
+    const mapped = parseMarkdown(source, { split: 'auto' })[0]!.mapped;
+    expect(mapped.text).toBe('Hi.\n\nBye.');
+    expect(mapped.toSource([3, 3])).toEqual({ range: [3, 3], verbatim: true });
+  });
+
   it('allows an insertion before a character written as is', () => {
     const source = 'One.\n\nTwo.';
     const builder = new MappedTextBuilder(source);

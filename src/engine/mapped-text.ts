@@ -195,10 +195,15 @@ export class MappedText {
     const n = this.text.length;
     if (n === 0) return { range: [0, 0], verbatim: false };
     if (start === end) {
-      // An insertion goes right before (or, at the very end, right after) a character written as is.
-      const anchor = start < n ? start : n - 1;
-      const at = start < n ? this.starts[anchor]! : this.ends[anchor]!;
-      return { range: [at, at], verbatim: this.source[this.starts[anchor]!] === this.text[anchor] };
+      // An insertion goes right before a character written as is, or else right after one: at the end
+      // of a block the next character is a separator the source writes its own way (\r\n, say).
+      const verbatimAt = (i: number) => i >= 0 && i < n && this.source[this.starts[i]!] === this.text[i];
+      if (verbatimAt(start)) return { range: [this.starts[start]!, this.starts[start]!], verbatim: true };
+      if (verbatimAt(start - 1) && this.ends[start - 1]! - this.starts[start - 1]! === 1) {
+        return { range: [this.ends[start - 1]!, this.ends[start - 1]!], verbatim: true };
+      }
+      const at = start < n ? this.starts[start]! : this.ends[n - 1]!;
+      return { range: [at, at], verbatim: false };
     }
     const sourceStart = this.starts[Math.min(start, n - 1)]!;
     const sourceEnd = this.ends[Math.min(end, n) - 1]!;
