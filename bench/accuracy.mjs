@@ -95,8 +95,9 @@ const rows = [...stats].map(([id, s]) => ({
   tp: s.tp,
   fp: s.fp,
   fn: s.fn,
-  precision: ratio(s.tp, s.tp + s.fp),
-  recall: ratio(s.tp, s.tp + s.fn),
+  // A rule the labels do not cover cannot be scored: its findings are listed, not counted as errors.
+  precision: labelledRules.has(id) ? ratio(s.tp, s.tp + s.fp) : '—',
+  recall: labelledRules.has(id) ? ratio(s.tp, s.tp + s.fn) : '—',
   notes: s.notes,
 }));
 
@@ -107,7 +108,7 @@ if (args.json) {
   console.log('rule                         TP  FP  FN  precision  recall');
   for (const r of rows) {
     const cells = `${String(r.tp).padStart(3)} ${String(r.fp).padStart(3)} ${String(r.fn).padStart(3)}  ${r.precision.padStart(9)}  ${r.recall.padStart(6)}`;
-    console.log(`${r.rule.padEnd(28)} ${cells}${r.labelled ? '' : '   (not labelled: FPs only)'}`);
+    console.log(`${r.rule.padEnd(28)} ${cells}${r.labelled ? '' : '   (not labelled: findings listed, not scored)'}`);
     if (args.verbose) for (const note of r.notes) console.log(note);
   }
   const missing = [...labelledRules].filter((id) => !rules.some((r) => r.meta.id === id));

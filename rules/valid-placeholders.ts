@@ -19,8 +19,11 @@ interface MalformedPattern {
 const malformed = (data.malformed as MalformedPattern[]).map((p) => ({ ...p, pattern: new RegExp(p.regex, 'g') }));
 const openers: Record<string, string> = data.blockOpeners;
 const middles: Record<string, string[]> = data.blockMiddles;
+const liquidBuiltins: string[] = data.liquidVariables;
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*$/;
 const TAG_WORD = /^\{%-?\s*(\w+)/;
+/** `{% for comment in … %}`, `{% assign total = … %}`, `{% capture note %}`: names the macro defines itself. */
+const LIQUID_BINDING = /^\{%-?\s*(?:for\s+(\w+)\s+in\b|assign\s+(\w+)\s*=|capture\s+(\w+))/;
 
 export default defineRule({
   meta: {
@@ -45,7 +48,8 @@ export default defineRule({
   check(doc, report) {
     checkMalformed(doc, report);
     checkBlocks(doc, report);
-    for (const placeholder of doc.placeholders) checkName(doc, placeholder, report);
+    const locals = liquidVariables(doc);
+    for (const placeholder of doc.placeholders) checkName(doc, placeholder, locals, report);
   },
 });
 
@@ -82,12 +86,23 @@ function checkBlocks(doc: MacroDocument, report: Report): void {
   }
 }
 
-function checkName(doc: MacroDocument, placeholder: Placeholder, report: Report): void {
+/** Variables the macro's own Liquid binds, plus Liquid's built-ins: they are not the helpdesk's to know. */
+function liquidVariables(doc: MacroDocument): Set<string> {
+  const names = new Set(liquidBuiltins);
+  for (const { text } of doc.placeholders) {
+    const m = LIQUID_BINDING.exec(text);
+    if (m) names.add((m[1] ?? m[2] ?? m[3])!);
+  }
+  return names;
+}
+
+function checkName(doc: MacroDocument, placeholder: Placeholder, locals: ReadonlySet<string>, report: Report): void {
   const { dialect } = doc;
   const syntax = syntaxOf(placeholder.text);
   if (syntax === 'liquid-tag' || syntax === 'brace' || syntax === 'bracket' || syntax === 'angle') return; // fill-ins for the agent
   const name = placeholderName(placeholder.text);
   if (!IDENTIFIER_PATH.test(name)) return; // a Liquid expression such as {{ 'now' | date }}
+  if (syntax === 'mustache' && locals.has(name.split('.', 1)[0]!)) return; // {{comment.author.name}} inside {% for comment in … %}
   const actual = placeholder.text;
   const range = [placeholder.start, placeholder.end] as const;
   if (!dialect.syntax.has(syntax) || !dialect.knows(name)) {
@@ -97,7 +112,7 @@ function checkName(doc: MacroDocument, placeholder: Placeholder, report: Report)
       return;
     }
     if (dialect.acceptsAnyName || !dialect.syntax.has(syntax)) return;
-    const near = [...dialect.knownNames()].filter((known) => editDistance(name, known) <= 2);
+    const near = nearestNames(name, dialect.knownNames());
     const at = placeholder.start + placeholder.text.indexOf(name);
     if (near.length === 1) {
       const expected = actual.replace(name, near[0]!);
@@ -108,8 +123,21 @@ function checkName(doc: MacroDocument, placeholder: Placeholder, report: Report)
     return;
   }
   const { fallback } = dialect;
-  if (fallback && dialect.needsFallback(name) && !actual.includes(fallback.pattern)) {
+  // Spacing is free: `{{first_name | fallback: "there"}}` has the same fallback as `{{first_name|fallback:"there"}}`.
+  if (fallback && dialect.needsFallback(name) && !actual.replace(/\s+/g, '').includes(fallback.pattern)) {
     const expected = actual.slice(0, -fallback.before.length).trimEnd() + fallback.insert + fallback.before;
     report({ messageId: 'noFallback', data: { actual, expected }, range, suggestions: [{ desc: 'Add a fallback: "{{expected}}"', fix: { range, text: expected } }] });
   }
+}
+
+/** The known names closest to a typo (at most 2 edits away): one means a confident fix, as `fist_name` → `first_name` beats `last_name`. */
+function nearestNames(name: string, known: Iterable<string>): string[] {
+  let best = 3;
+  let nearest: string[] = [];
+  for (const candidate of known) {
+    const distance = editDistance(name, candidate);
+    if (distance < best) [best, nearest] = [distance, [candidate]];
+    else if (distance === best) nearest.push(candidate);
+  }
+  return nearest;
 }

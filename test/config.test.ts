@@ -23,13 +23,16 @@ describe('resolving a config', () => {
       { extends: ['empathy:recommended'], rules: { 'avoid-blame': 'warn', 'use-name-placeholder': ['error', { placeholder: '{!Contact.FirstName}' }] } },
       builtinRegistry,
     );
-    expect(severities(config.rules)).toEqual({ 'acknowledge-before-solving': 'warn', 'avoid-blame': 'warn', 'use-name-placeholder': 'error' });
+    expect(severities(config.rules)).toMatchObject({ 'acknowledge-before-solving': 'warn', 'avoid-blame': 'warn', 'use-name-placeholder': 'error' });
+    expect(config.rules.has('collaborative-language')).toBe(false); // off in recommended
     expect(config.rules.get('use-name-placeholder')!.options).toEqual({ placeholder: '{!Contact.FirstName}' });
   });
 
   it('accepts 0/1/2 for severities and drops rules that are off', () => {
-    const config = resolveConfig({ extends: 'empathy:all', rules: { 'avoid-blame': 0, 'use-name-placeholder': 2 } }, builtinRegistry);
-    expect(severities(config.rules)).toEqual({ 'acknowledge-before-solving': 'warn', 'use-name-placeholder': 'error' });
+    const config = resolveConfig({ extends: 'empathy:all', rules: { 'avoid-blame': 0, 'use-name-placeholder': 2, 'collaborative-language': 1 } }, builtinRegistry);
+    expect(config.rules.has('avoid-blame')).toBe(false);
+    expect(severities(config.rules)).toMatchObject({ 'acknowledge-before-solving': 'warn', 'use-name-placeholder': 'error', 'collaborative-language': 'warn' });
+    expect(config.rules.size).toBe(builtinRegistry.size - 1);
   });
 
   it('builds the presets from each rule’s default severity and category', () => {
