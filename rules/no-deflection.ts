@@ -1,9 +1,10 @@
 // Flags hiding behind policy or someone else instead of owning the problem: "that's our policy", "out of our hands",
 // "the courier is to blame", "we are not responsible for". To the customer it is all one service, and they want it fixed.
 import type { MacroDocument, Sentence } from '../src/engine/document.js';
-import { findPhrases, phraseToRegexSource, type PhraseEntry, type PhraseHit } from '../src/engine/phrases.js';
+import { phraseToRegexSource, type PhraseEntry, type PhraseHit } from '../src/engine/phrases.js';
 import { defineRule } from '../src/engine/rule.js';
 import data from './no-deflection.phrases.json' with { type: 'json' };
+import { containsPhrase, insideQuotation, isHeading, sentenceOf } from './shared/text.js';
 
 interface Entry extends PhraseEntry {
   kind: 'policy' | 'thirdParty' | 'noControl' | 'notOurs';
@@ -54,12 +55,12 @@ export default defineRule({
   },
   check(doc, report) {
     for (const hit of doc.findPhrases(phrases)) {
-      const sentence = doc.sentences.find((s) => s.start <= hit.range[0] && hit.range[1] <= s.end);
-      if (!sentence || isTitle(doc, sentence) || quoted(doc, sentence, hit.range[0])) continue;
+      const sentence = sentenceOf(doc, hit.range);
+      if (!sentence || isHeading(doc, sentence) || insideQuotation(doc, hit.range[0])) continue;
       const rest = doc.text.slice(hit.range[1], sentence.end);
       const clauseRest = rest.split(/[,;:.!?()—–]/, 1)[0]!;
-      if (mentions(clauseRest, hit.entry.notFollowedInClauseBy)) continue;
-      if (mentions(rest, hit.entry.notFollowedInSentenceBy)) continue;
+      if (containsPhrase(clauseRest, hit.entry.notFollowedInClauseBy)) continue;
+      if (containsPhrase(rest, hit.entry.notFollowedInSentenceBy)) continue;
       report({
         messageId: hit.entry.kind,
         data: { actual: hit.actual },
@@ -74,8 +75,8 @@ export default defineRule({
 function ownsItNext(doc: MacroDocument, sentence: Sentence, hit: PhraseHit<Entry>): boolean {
   const next = doc.sentences[doc.sentences.indexOf(sentence) + 1];
   return (
-    mentions(doc.text.slice(hit.range[1], sentence.end), ownership) ||
-    (next !== undefined && doc.blocks[next.block]!.kind !== 'heading' && mentions(next.text, ownership))
+    containsPhrase(doc.text.slice(hit.range[1], sentence.end), ownership) ||
+    (next !== undefined && doc.blocks[next.block]!.kind !== 'heading' && containsPhrase(next.text, ownership))
   );
 }
 
@@ -88,17 +89,3 @@ function followUp(sentence: Sentence) {
   return [{ desc: 'Follow it with what you will do about it', fix }];
 }
 
-/** A heading names the macro for agents ("# Refund – not eligible"); the customer reads the prose. */
-function isTitle(doc: MacroDocument, sentence: Sentence): boolean {
-  return doc.blocks[sentence.block]!.kind === 'heading';
-}
-
-/** Inside quotation marks in the sentence: words someone else said ("You were told "that's our policy""). */
-function quoted(doc: MacroDocument, sentence: Sentence, offset: number): boolean {
-  const before = doc.text.slice(sentence.start, offset);
-  return (before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
-}
-
-function mentions(text: string, entries: readonly PhraseEntry[] | undefined): boolean {
-  return entries !== undefined && findPhrases(text, entries, () => false).length > 0;
-}

@@ -5,6 +5,7 @@ import type { PhraseEntry, PhraseHit } from '../src/engine/phrases.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Suggestion } from '../src/engine/types.js';
 import phrases from './no-dismissive.phrases.json' with { type: 'json' };
+import { atSentenceStart, insideQuotation } from './shared/text.js';
 
 interface DismissivePhrase extends PhraseEntry {
   message: string;
@@ -82,7 +83,7 @@ function suggestionsFor(doc: MacroDocument, hit: PhraseHit<DismissivePhrase>, af
 
 /** Whether `offset` opens a clause of its sentence: after nothing, a comma or dash, or a word such as "but". */
 function atClauseStart(doc: MacroDocument, offset: number): boolean {
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  const sentence = doc.sentenceAt(offset);
   if (!sentence) return false;
   const before = doc.text.slice(sentence.start, offset).trimEnd();
   if (!/[\p{L}\p{N}]/u.test(before) || /[,;:(—–-]$/.test(before)) return true;
@@ -92,25 +93,8 @@ function atClauseStart(doc: MacroDocument, offset: number): boolean {
 
 /** Whether `offset` answers a condition that opens its clause ("For the future: if you…, try to stay calm"). */
 function inConditional(doc: MacroDocument, offset: number): boolean {
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  const sentence = doc.sentenceAt(offset);
   if (!sentence) return false;
   const clause = doc.text.slice(sentence.start, offset).split(/[:;—–]/).pop() ?? '';
   return CONDITION.test(clause);
-}
-
-/** Whether `offset` opens its sentence: nothing but punctuation or symbols before it. */
-function atSentenceStart(doc: MacroDocument, offset: number): boolean {
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end);
-  return sentence !== undefined && !/[\p{L}\p{N}]/u.test(doc.text.slice(sentence.start, offset));
-}
-
-/** Whether `offset` sits inside double quotation marks in its block: words the agent quotes, not their own. */
-function insideQuotation(doc: MacroDocument, offset: number): boolean {
-  const block = doc.blocks.find((b) => b.start <= offset && offset < b.end);
-  if (!block) return false;
-  const before = doc.text.slice(block.start, offset);
-  const after = doc.text.slice(offset, block.end);
-  const straight = (before.match(/"/g) ?? []).length % 2 === 1 && after.includes('"');
-  const curly = (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length && after.includes('”');
-  return straight || curly;
 }

@@ -1,11 +1,12 @@
 // Flags wording that makes the customer's problem or effort sound trivial: "just click", "simply upload", "it's easy".
 // Someone who is stuck hears "it's easy" as "you should have managed"; plain steps respect the effort they've made.
 import type { MacroDocument, Sentence } from '../src/engine/document.js';
-import { findPhrases, type PhraseEntry, type PhraseHit } from '../src/engine/phrases.js';
+import type { PhraseEntry, PhraseHit } from '../src/engine/phrases.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Fix, Range, Report, Suggestion } from '../src/engine/types.js';
 import data from './no-minimizing.phrases.json' with { type: 'json' };
 import { greetingLength, instructionVerbs, isInstruction } from './shared/instructions.js';
+import { phraseAtStart } from './shared/text.js';
 
 interface MinimizingEntry extends PhraseEntry {
   advice: string;
@@ -88,7 +89,7 @@ function checkAdverb(doc: MacroDocument, hit: PhraseHit<MinimizingEntry>, report
   }
   // "Obviously, the link only works once", "Obviously you'll need to…". Not when the clause is about us or owns a problem.
   if (hit.entry.sentenceAdverb && tail.kind === 'imperative' && (/^,\s/.test(after) || YOU_MUST.test(after.trimStart()))) {
-    const sentence = sentenceAt(doc, start);
+    const sentence = doc.sentenceAt(start);
     const rest = doc.text.slice(end, sentence?.end ?? end);
     if (AGENT_CLAUSE.test(rest)) return;
     report({ messageId: 'minimizing', data: found, range: hit.range, suggestions: removal(doc, hit) });
@@ -140,7 +141,7 @@ function easyToStep(after: string): boolean {
 function instructionFollows(doc: MacroDocument, end: number): boolean {
   const punctuation = /^\s*(?:[.!:;,—–]|\s-\s)\s*/.exec(doc.text.slice(end));
   if (!punctuation) return false;
-  const sentence = sentenceAt(doc, end - 1);
+  const sentence = doc.sentenceAt(end - 1);
   if (!sentence) return false;
   const restStart = end + punctuation[0].length;
   if (restStart < sentence.end) {
@@ -165,8 +166,7 @@ function isStepAt(text: string): boolean {
 }
 
 function startsWithAny(text: string, entries: readonly PhraseEntry[]): boolean {
-  const trimmed = text.replace(/^\s+/, '');
-  return findPhrases(trimmed.slice(0, 60), entries, () => false).some((hit) => hit.range[0] === 0);
+  return phraseAtStart(text.replace(/^\s+/, '').slice(0, 60), entries) !== undefined;
 }
 
 type ClauseTail = { kind: 'imperative' } | { kind: 'you'; text: string } | { kind: 'other' };
@@ -176,7 +176,7 @@ type ClauseTail = { kind: 'imperative' } | { kind: 'you'; text: string } | { kin
  * imperative can start here; so does "and" after a clause that is itself a step ("Open the app and just tap…").
  */
 function clauseTail(doc: MacroDocument, at: number): ClauseTail {
-  const sentence = sentenceAt(doc, at);
+  const sentence = doc.sentenceAt(at);
   const before = doc.text.slice(sentence?.start ?? at, at);
   const raw = before.split(CLAUSE_BREAK).pop()!.replace(/^[^\p{L}\p{N}]+/u, '').trim();
   const text = raw.replace(CONNECTORS, '').trim();
@@ -186,10 +186,6 @@ function clauseTail(doc: MacroDocument, at: number): ClauseTail {
   // "…, so you can just sign in" and "now you can simply…" describe the result of a fix, not a step.
   if (/^(?:so|now)\b/i.test(raw)) return { kind: 'other' };
   return /^you\b/i.test(text) ? { kind: 'you', text } : { kind: 'other' };
-}
-
-function sentenceAt(doc: MacroDocument, offset: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.start <= offset && offset < s.end);
 }
 
 /** Drops the word and the space after it; a capital moves to the next word ("Simply upload" → "Upload"). */
@@ -205,7 +201,7 @@ function removeWord(doc: MacroDocument, start: number, nextStart: number): Fix {
 /** Removes a phrase with its comma: "Obviously, the link…" → "The link…", "Refunds, as you know, take…" → "Refunds take…". */
 function removal(doc: MacroDocument, hit: PhraseHit): Suggestion[] {
   const [start, end] = hit.range;
-  const sentence = sentenceAt(doc, start);
+  const sentence = doc.sentenceAt(start);
   const before = doc.text.slice(sentence?.start ?? start, start);
   const after = doc.text.slice(end);
   const lead = /,[ \t]+$/.exec(before);

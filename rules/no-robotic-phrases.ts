@@ -5,6 +5,7 @@ import type { PhraseEntry, PhraseHit } from '../src/engine/phrases.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Fix } from '../src/engine/types.js';
 import phrases from './no-robotic-phrases.phrases.json' with { type: 'json' };
+import { atSentenceStart, insideQuotation, sentenceOf } from './shared/text.js';
 
 interface RoboticPhrase extends PhraseEntry {
   message: string;
@@ -124,7 +125,7 @@ function drop(doc: MacroDocument, hit: PhraseHit<RoboticPhrase>): Remedy {
  * ("… if you have questions.") the shorter suggestion keeps the rest of the sentence.
  */
 function closing(doc: MacroDocument, hit: PhraseHit<RoboticPhrase>): Remedy {
-  const sentence = doc.sentences.find((s) => s.start <= hit.range[0] && hit.range[1] <= s.end);
+  const sentence = sentenceOf(doc, hit.range);
   if (!sentence) return undefined;
   const { replacement, suggestion, closingTail, conditionAfter } = hit.entry;
   const rest = doc.text.slice(hit.range[1], sentence.end);
@@ -144,26 +145,9 @@ function closing(doc: MacroDocument, hit: PhraseHit<RoboticPhrase>): Remedy {
 
 /** Whether `offset` opens a clause: at the start of its sentence, after a comma or dash, or after "and", "but", "so", … */
 function opensClause(doc: MacroDocument, offset: number): boolean {
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  const sentence = doc.sentenceAt(offset);
   if (!sentence) return false;
   const before = doc.text.slice(sentence.start, offset).trimEnd();
   if (!/[\p{L}\p{N}]/u.test(before) || /[,;:(—–]$/.test(before)) return true;
   return CLAUSE_OPENERS.has(/(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase() ?? '');
-}
-
-/** Whether `offset` opens its sentence: nothing but punctuation or symbols before it. */
-function atSentenceStart(doc: MacroDocument, offset: number): boolean {
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end);
-  return sentence !== undefined && !/[\p{L}\p{N}]/u.test(doc.text.slice(sentence.start, offset));
-}
-
-/** Whether `offset` sits inside double quotation marks in its block: words the agent quotes, not their own. */
-function insideQuotation(doc: MacroDocument, offset: number): boolean {
-  const block = doc.blocks.find((b) => b.start <= offset && offset < b.end);
-  if (!block) return false;
-  const before = doc.text.slice(block.start, offset);
-  const after = doc.text.slice(offset, block.end);
-  const straight = (before.match(/"/g) ?? []).length % 2 === 1 && after.includes('"');
-  const curly = (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length && after.includes('”');
-  return straight || curly;
 }

@@ -1,10 +1,11 @@
 // Flags negative framing from the agent or the company: "Unfortunately,", "we can't", "we're unable to", "it isn't possible".
 // Customers remember the closed door; leading with what you can do turns the same facts into a way forward.
 import type { MacroDocument, Sentence } from '../src/engine/document.js';
-import { findPhrases, type PhraseEntry, type PhraseHit } from '../src/engine/phrases.js';
+import type { PhraseEntry, PhraseHit } from '../src/engine/phrases.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Fix, Report } from '../src/engine/types.js';
 import data from './positive-language.phrases.json' with { type: 'json' };
+import { containsPhrase, insideQuotation, isHeading, sentenceOf } from './shared/text.js';
 
 interface Entry extends PhraseEntry {
   kind: 'opener' | 'refusal';
@@ -38,11 +39,11 @@ export default defineRule({
   },
   check(doc, report) {
     for (const hit of doc.findPhrases(phrases)) {
-      const sentence = doc.sentences.find((s) => s.start <= hit.range[0] && hit.range[1] <= s.end);
-      if (!sentence || isTitle(doc, sentence) || quoted(doc, sentence, hit.range[0])) continue;
+      const sentence = sentenceOf(doc, hit.range);
+      if (!sentence || isHeading(doc, sentence) || insideQuotation(doc, hit.range[0])) continue;
       const before = clauseBefore(doc, sentence, hit.range[0]);
-      if (hit.entry.skipInCondition && mentions(before, conditions)) continue;
-      if (hit.entry.skipAfterEmpathy && mentions(before, empathyLeads)) continue;
+      if (hit.entry.skipInCondition && containsPhrase(before, conditions)) continue;
+      if (hit.entry.skipAfterEmpathy && containsPhrase(before, empathyLeads)) continue;
       if (hit.entry.kind === 'opener') reportOpener(doc, sentence, hit, report);
       else reportRefusal(doc, sentence, hit, report);
     }
@@ -100,8 +101,8 @@ function removeOpener(
 function reportRefusal(doc: MacroDocument, sentence: Sentence, hit: PhraseHit<Entry>, report: Report): void {
   const next = doc.sentences[doc.sentences.indexOf(sentence) + 1];
   const offered =
-    mentions(doc.text.slice(hit.range[1], sentence.end), offers) ||
-    (next !== undefined && doc.blocks[next.block]!.kind !== 'heading' && mentions(next.text, offers));
+    containsPhrase(doc.text.slice(hit.range[1], sentence.end), offers) ||
+    (next !== undefined && doc.blocks[next.block]!.kind !== 'heading' && containsPhrase(next.text, offers));
   const endsSentence = /[.!?]["”’')\]]*$/.test(sentence.text);
   report({
     messageId: 'refusal',
@@ -127,17 +128,3 @@ function clauseBefore(doc: MacroDocument, sentence: Sentence, offset: number): s
   return doc.text.slice(sentence.start, offset).split(/[,;:()—–]/).pop() ?? '';
 }
 
-/** A heading names the macro for agents ("# Refund – not eligible"); the customer reads the prose. */
-function isTitle(doc: MacroDocument, sentence: Sentence): boolean {
-  return doc.blocks[sentence.block]!.kind === 'heading';
-}
-
-/** Inside quotation marks in the sentence: the customer's own words ("You wrote "I can't sign in""). */
-function quoted(doc: MacroDocument, sentence: Sentence, offset: number): boolean {
-  const before = doc.text.slice(sentence.start, offset);
-  return (before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
-}
-
-function mentions(text: string, entries: readonly PhraseEntry[]): boolean {
-  return findPhrases(text, entries, () => false).length > 0;
-}

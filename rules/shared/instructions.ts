@@ -3,6 +3,7 @@
 import type { MacroDocument, Sentence } from '../../src/engine/document.js';
 import { findPhrases, type PhraseEntry } from '../../src/engine/phrases.js';
 import data from './instructions.json' with { type: 'json' };
+import { phraseAtStart } from './text.js';
 
 const phrase = (words: readonly string[]): PhraseEntry[] => [{ match: words }];
 const conditionalOpeners = phrase(data.conditionalOpeners);
@@ -26,12 +27,12 @@ const purposeLead = /^to [^,.!?]{1,80},\s*/i;
 export function isInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const masked = maskPlaceholders(doc, sentence);
   let text = masked.slice(greetingLeadLength(masked)).replace(purposeLead, '').replace(fillers, '');
-  if (startsWith(text, conditionalOpeners)) return false;
+  if (phraseAtStart(text, conditionalOpeners)) return false;
   const inList = doc.blocks[sentence.block]!.kind === 'listItem';
-  const opener = startsWith(text, requestOpeners) ?? startsWith(text, modalOpeners);
+  const opener = phraseAtStart(text, requestOpeners) ?? phraseAtStart(text, modalOpeners);
   if (opener !== undefined) text = text.slice(opener).trimStart().replace(fillers, '');
   // Well-wishes and waiting times read like imperatives: "Keep the ideas coming!", "Please allow 3–5 days…".
-  if (startsWith(text, notInstructions) !== undefined) return false;
+  if (phraseAtStart(text, notInstructions) !== undefined) return false;
   const [verb, next] = text.split(/\s+/, 2);
   const verbLower = verb?.replace(/[*_]/g, '').toLowerCase();
   if (!verbLower || !instructionVerbs.has(verbLower)) return false;
@@ -84,8 +85,3 @@ function startsFormatted(doc: MacroDocument, offset: number): boolean {
   return !doc.mapped.toSource([offset, offset + gap.length + 1]).verbatim;
 }
 
-/** Length of the opener `text` starts with, if any. */
-function startsWith(text: string, entries: readonly PhraseEntry[]): number | undefined {
-  const hit = findPhrases(text, entries, () => false)[0];
-  return hit && hit.range[0] === 0 ? hit.range[1] : undefined;
-}

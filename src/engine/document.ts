@@ -72,6 +72,21 @@ export class MacroDocument {
     return this.cachedSentences;
   }
 
+  /** The sentence that contains `offset`, if any (offsets between sentences belong to none). */
+  sentenceAt(offset: number): Sentence | undefined {
+    const sentences = this.sentences;
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const s = sentences[mid]!;
+      if (offset < s.start) high = mid - 1;
+      else if (offset >= s.end) low = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
   /** Words in order; each placeholder is one word. */
   get words(): readonly Word[] {
     this.cachedWords ??= this.segmentWords();
