@@ -14,6 +14,7 @@ interface MalformedPattern {
   closeWith?: string;
   openWith?: string;
   replaceLast?: string;
+  replaceFirst?: string;
 }
 
 const malformed = (data.malformed as MalformedPattern[]).map((p) => ({ ...p, pattern: new RegExp(p.regex, 'g') }));
@@ -39,9 +40,9 @@ export default defineRule({
       malformedNoFix: '"{{actual}}" is missing {{missing}}, so the customer would see it as typed instead of the value. Close the placeholder.',
       unclosedBlock: '"{{actual}}" opens a block that is never closed, so the rest of the reply may not show. Add "{% {{closer}} %}" where it should end.',
       strayTag: '"{{actual}}" closes or continues a block that was never opened, so the helpdesk may print it or fail to send the macro. Remove it or add the opening tag.',
-      unknownName: '"{{actual}}" is not a {{dialect}} placeholder, so the customer would see it blank or as typed. Did you mean "{{expected}}"?',
-      unknownNameNoGuess: '"{{actual}}" is not a {{dialect}} placeholder, so the customer would see it blank or as typed. Check the name, or add it to "placeholders.allow" if it is one of your custom fields.',
-      foreign: '"{{actual}}" is a {{other}} placeholder, but this macro is for {{dialect}}, which will not fill it in. Use {{dialect}}\'s own placeholder instead.',
+      unknownName: '"{{actual}}" is not a placeholder {{dialect}} knows, so the customer would see it blank or as typed. Did you mean "{{expected}}"?',
+      unknownNameNoGuess: '"{{actual}}" is not a placeholder {{dialect}} knows, so the customer would see it blank or as typed. Check the name, or add it to "placeholders.allow" if it is one of your custom fields.',
+      foreign: '"{{actual}}" is written the {{other}} way, but this macro is for {{dialect}}, which will not fill it in. Use {{dialect}}\'s own placeholder instead.',
       noFallback: '"{{actual}}" prints nothing when the customer\'s name is missing, leaving "Hi ,". Add a fallback: "{{expected}}".',
     },
   },
@@ -54,11 +55,19 @@ export default defineRule({
 });
 
 function checkMalformed(doc: MacroDocument, report: Report): void {
-  for (const { pattern, missing, closeWith, openWith, replaceLast } of malformed) {
+  for (const { pattern, missing, closeWith, openWith, replaceLast, replaceFirst } of malformed) {
     for (const m of doc.text.matchAll(pattern)) {
       const actual = m[0];
       const range = [m.index, m.index + actual.length] as const;
-      const expected = closeWith ? actual + closeWith : openWith ? openWith + actual : replaceLast ? actual.slice(0, -1) + replaceLast : undefined;
+      const expected = closeWith
+        ? actual + closeWith
+        : openWith
+          ? openWith + actual
+          : replaceLast
+            ? actual.slice(0, -1) + replaceLast
+            : replaceFirst
+              ? replaceFirst + actual.slice(1)
+              : undefined;
       if (expected === undefined) report({ messageId: 'malformedNoFix', data: { actual, missing }, range });
       else report({ messageId: 'malformed', data: { actual, missing, expected }, range, fix: { range, text: expected } });
     }

@@ -33,7 +33,9 @@ export function isInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   if (opener !== undefined) text = text.slice(opener).trimStart().replace(fillers, '');
   // Well-wishes and waiting times read like imperatives: "Keep the ideas coming!", "Please allow 3–5 days…".
   if (phraseAtStart(text, notInstructions) !== undefined) return false;
-  const [verb, next] = text.split(/\s+/, 2);
+  const [verb, rawNext, third] = text.split(/\s+/, 3);
+  // "Log in, then…": the comma belongs to the sentence, not the word.
+  const next = rawNext?.replace(/[,;:.!?]+$/, '');
   const verbLower = verb?.replace(/[*_]/g, '').toLowerCase();
   if (!verbLower || !instructionVerbs.has(verbLower)) return false;
   // "Reply here if anything else comes up" is the same closer as "If anything else comes up, reply here".
@@ -44,6 +46,8 @@ export function isInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const verbEnd = sentence.start + masked.length - text.length + verb!.length;
   return (
     objects.has(next.toLowerCase()) ||
+    // "Press and hold the button", "Restart then reconnect": two steps joined.
+    (/^(?:and|then)$/i.test(next) && third !== undefined && instructionVerbs.has(third.toLowerCase())) ||
     /^[*_"“{[<\uFFFC]/.test(next) ||
     startsFormatted(doc, verbEnd) ||
     // Only verbs that are never nouns here: "Try restarting…", "Enable billing alerts", never "Return shipping is free".

@@ -41,6 +41,8 @@ export class Dialect {
   private readonly names: ReadonlySet<string>;
   private readonly prefixes: readonly string[];
   private readonly customerNames: ReadonlySet<string>;
+  /** First segments of the platform's names ("ticket", "current_user"): a misspelt name still shows whose it is. */
+  private readonly roots: ReadonlySet<string>;
   /** Generic fill-ins: any name goes. */
   readonly acceptsAnyName: boolean;
 
@@ -54,11 +56,17 @@ export class Dialect {
     this.prefixes = data.prefixes ?? [];
     this.customerNames = new Set(data.customerNames ?? []);
     this.acceptsAnyName = data.anyName === true;
+    this.roots = new Set([...data.names, ...(data.prefixes ?? [])].map((name) => name.split('.')[0]!).filter((root) => root.length > 1));
   }
 
   /** Is this a name the platform fills in (or the team allowed)? */
   knows(name: string): boolean {
     return this.acceptsAnyName || this.names.has(name) || this.prefixes.some((p) => name.startsWith(p));
+  }
+
+  /** Whether the name starts the way this platform's names do (`ticket.…`, `customer.…`). */
+  sharesRoot(name: string): boolean {
+    return name.includes('.') && this.roots.has(name.split('.')[0]!);
   }
 
   /** The known names, for "did you mean …?". */
@@ -110,7 +118,8 @@ export function placeholderName(placeholder: string): string {
 
 /**
  * The dialect of a file whose config names none: what its format implies, else the platform whose
- * placeholders it uses most, else generic.
+ * placeholders it uses most (a known name counts twice, a name with a known root such as a misspelt
+ * `{{ticket.requester.fist_name}}` once), else generic.
  */
 export function guessDialect(texts: readonly string[], format?: string): string {
   if (format && DIALECT_NAMES.includes(format)) return format;
@@ -121,7 +130,8 @@ export function guessDialect(texts: readonly string[], format?: string): string 
       const name = placeholderName(token);
       for (const dialect of BASE.values()) {
         if (dialect.acceptsAnyName || !dialect.syntax.has(syntax)) continue;
-        if (dialect.knows(name)) votes.set(dialect.name, (votes.get(dialect.name) ?? 0) + 1);
+        const weight = dialect.knows(name) ? 2 : dialect.sharesRoot(name) ? 1 : 0;
+        if (weight > 0) votes.set(dialect.name, (votes.get(dialect.name) ?? 0) + weight);
       }
     }
   }
