@@ -92,6 +92,16 @@ describe('document', () => {
     expect(d.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'listItem', 'listItem']);
   });
 
+  it('keeps bare URLs and email addresses whole: one word, no sentence break, no phrase inside', () => {
+    const d = doc('Mr. Lee checked it. See http://plnkr.co/edit/x?p=1 now, or write to help@example.com. Thanks!');
+    expect(d.sentences.map((s) => s.text)).toEqual(['Mr. Lee checked it.', 'See http://plnkr.co/edit/x?p=1 now, or write to help@example.com.', 'Thanks!']);
+    expect(d.words.map((w) => w.text)).toContain('http://plnkr.co/edit/x?p=1');
+    expect(d.words.map((w) => w.text)).toContain('help@example.com');
+    expect(d.findPhrases([{ match: ['edit', 'example'] }])).toEqual([]);
+    expect(d.sentenceAt(d.text.indexOf('now'))!.text).toMatch(/^See /);
+    expect(d.sentenceAt(d.text.indexOf('Thanks') - 1)).toBeUndefined(); // the space between sentences
+  });
+
   it('keeps placeholders as single words', () => {
     const d = doc("Hi {%customer.firstName,fallback=there%}, it's done.");
     expect(d.words.map((w) => w.text)).toEqual(['Hi', '{%customer.firstName,fallback=there%}', "it's", 'done']);

@@ -101,6 +101,12 @@ describe('what rules see of a Markdown macro', () => {
     expect(macros(source, 'h5')).toHaveLength(1);
   });
 
+  it('reads a line holding only a hard break as a paragraph break, as readers see it', () => {
+    const [macro] = parseMarkdown('One.\\\n\\\nTwo\\\nthree.\n\n- item\\\n\\\n  more', { split: 'auto' });
+    expect(macro!.mapped.text).toBe('One.\n\nTwo\nthree.\n\nitem\n\nmore');
+    expect(macro!.mapped.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'listItem', 'listItem']);
+  });
+
   it('drops empty sections', () => {
     expect(macros('## A\n\n## B\n\nText.').map((m) => m.title)).toEqual(['B']);
   });

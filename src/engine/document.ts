@@ -37,6 +37,10 @@ export interface DocumentInfo {
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+/** Bare web addresses and email addresses: one token each, never prose (link URLs are already dropped). */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”'‘’()[\]{}]+[^\s<>"“”'‘’()[\]{}.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** A sentence the segmenter ends after one of these ("Mr. Lee", "e.g. the app") goes on. */
+const ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|mx|dr|prof|st|e\.g|i\.e|vs|approx|no|nos|ref|fig|cf)\.$/i;
 
 export class MacroDocument {
   readonly text: string;
@@ -48,6 +52,8 @@ export class MacroDocument {
   private cachedPlaceholders?: Placeholder[];
   private cachedSentences?: Sentence[];
   private cachedWords?: Word[];
+  private cachedAddresses?: Span[];
+  private cachedTokens?: Span[];
 
   constructor(
     readonly mapped: MappedText,
@@ -64,6 +70,12 @@ export class MacroDocument {
   get placeholders(): readonly Placeholder[] {
     this.cachedPlaceholders ??= findPlaceholders(this.text).map((p) => ({ ...p, isName: isNamePlaceholder(p.text) }));
     return this.cachedPlaceholders;
+  }
+
+  /** Bare URLs and email addresses in the text. */
+  get addresses(): readonly Span[] {
+    this.cachedAddresses ??= [...this.text.matchAll(ADDRESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+    return this.cachedAddresses;
   }
 
   /** Sentences, never crossing a block. Line breaks inside a paragraph do not end a sentence. */
@@ -98,52 +110,68 @@ export class MacroDocument {
     return findPhrases(this.text, entries, (start, end) => this.isOpaque(start, end));
   }
 
-  /** Whether `[start, end)` touches text no rule may treat as prose. */
+  /** Whether `[start, end)` touches text no rule may treat as prose: code, a placeholder, an address, another block. */
   isOpaque(start: number, end: number): boolean {
     const slice = this.text.slice(start, end);
     if (slice.includes(OPAQUE) || slice.includes(BLOCK_SEPARATOR)) return true;
-    return this.placeholders.some((p) => p.start < end && start < p.end);
+    return this.tokens().some((t) => t.start < end && start < t.end);
+  }
+
+  /** Placeholders and addresses: each stays one word and never ends a sentence. */
+  private tokens(): readonly Span[] {
+    this.cachedTokens ??= [...this.placeholders, ...this.addresses].sort((a, b) => a.start - b.start);
+    return this.cachedTokens;
   }
 
   private segmentSentences(): Sentence[] {
     const sentences: Sentence[] = [];
+    const tokens = this.tokens();
     this.blocks.forEach((block, index) => {
       const blockText = this.text.slice(block.start, block.end);
-      // Masking line breaks and placeholders keeps a soft wrap or a `{{a.b}}` from ending a sentence.
+      // Masking line breaks, placeholders and addresses keeps a soft wrap, a `{{a.b}}` or a URL's dots from ending a sentence.
       let masked = blockText.replace(/[\r\n]/g, ' ');
-      for (const p of this.placeholders) {
-        if (p.start >= block.start && p.end <= block.end) {
-          masked = masked.slice(0, p.start - block.start) + 'x'.repeat(p.end - p.start) + masked.slice(p.end - block.start);
+      for (const t of tokens) {
+        if (t.start >= block.start && t.end <= block.end) {
+          masked = masked.slice(0, t.start - block.start) + 'x'.repeat(t.end - t.start) + masked.slice(t.end - block.start);
         }
       }
+      let open: { start: number; end: number } | undefined;
+      const close = () => {
+        if (!open) return;
+        const text = this.text.slice(open.start, open.end);
+        sentences.push({ start: open.start, end: open.end, text, block: index });
+        open = undefined;
+      };
       for (const segment of sentenceSegmenter.segment(masked)) {
         const raw = blockText.slice(segment.index, segment.index + segment.segment.length);
-        const lead = raw.length - raw.trimStart().length;
         const trimmed = raw.trim();
         if (!trimmed) continue;
-        const start = block.start + segment.index + lead;
-        sentences.push({ start, end: start + trimmed.length, text: trimmed, block: index });
+        const start = block.start + segment.index + (raw.length - raw.trimStart().length);
+        const end = start + trimmed.length;
+        if (open && ABBREVIATION.test(this.text.slice(open.start, open.end))) open.end = end;
+        else {
+          close();
+          open = { start, end };
+        }
       }
+      close();
     });
     return sentences;
   }
 
   private segmentWords(): Word[] {
     const words: Word[] = [];
-    const placeholders = this.placeholders;
+    const tokens = this.tokens();
+    const isPlaceholder = new Set(this.placeholders);
+    const token = (t: Span): Word => ({ start: t.start, end: t.end, text: t.text, lower: t.text.toLowerCase(), isPlaceholder: isPlaceholder.has(t as Placeholder) });
     let next = 0;
     for (const m of this.text.matchAll(WORD)) {
       const start = m.index;
-      while (next < placeholders.length && placeholders[next]!.end <= start) {
-        const p = placeholders[next++]!;
-        words.push({ start: p.start, end: p.end, text: p.text, lower: p.text.toLowerCase(), isPlaceholder: true });
-      }
-      const inside = next < placeholders.length && placeholders[next]!.start <= start;
+      while (next < tokens.length && tokens[next]!.end <= start) words.push(token(tokens[next++]!));
+      const inside = next < tokens.length && tokens[next]!.start <= start;
       if (!inside) words.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), isPlaceholder: false });
     }
-    for (const p of placeholders.slice(next)) {
-      words.push({ start: p.start, end: p.end, text: p.text, lower: p.text.toLowerCase(), isPlaceholder: true });
-    }
+    for (const t of tokens.slice(next)) words.push(token(t));
     return words;
   }
 }

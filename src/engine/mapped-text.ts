@@ -35,6 +35,12 @@ export class MappedTextBuilder {
     this.openBlock = { kind, ordered, start: this.text.length, end: this.text.length };
   }
 
+  /** Ends the open block and starts another of the same kind (a paragraph break inside a list item stays in the list). */
+  splitBlock(): void {
+    const block = this.openBlock;
+    if (block) this.startBlock(block.kind, block.ordered);
+  }
+
   endBlock(): void {
     const block = this.openBlock;
     if (!block) return;

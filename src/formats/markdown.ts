@@ -162,12 +162,32 @@ function renderList(list: List, builder: MappedTextBuilder): void {
   }
 }
 
-function renderInline(nodes: readonly PhrasingContent[], builder: MappedTextBuilder): void {
+/** A hard break not yet written: a line break if text follows, a paragraph break if another break does. */
+interface InlineState {
+  pendingBreak?: [number, number];
+}
+
+function renderInline(nodes: readonly PhrasingContent[], builder: MappedTextBuilder, state: InlineState = {}): void {
+  const flushBreak = () => {
+    if (state.pendingBreak) builder.pushSynthetic('\n', ...state.pendingBreak);
+    state.pendingBreak = undefined;
+  };
   for (const node of nodes) {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
+    if (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value))) {
+      // A line holding only a break ("\\" on its own line) is a blank line to readers: a new paragraph.
+      if (state.pendingBreak) {
+        state.pendingBreak = undefined;
+        builder.splitBlock();
+      } else {
+        state.pendingBreak = [start, end];
+      }
+      continue;
+    }
     switch (node.type) {
       case 'text':
+        flushBreak();
         builder.pushDecoded(node.value, start, end);
         break;
       case 'emphasis':
@@ -175,19 +195,19 @@ function renderInline(nodes: readonly PhrasingContent[], builder: MappedTextBuil
       case 'delete':
       case 'link':
       case 'linkReference':
-        renderInline(node.children, builder);
+        renderInline(node.children, builder, state);
         break;
       case 'inlineCode':
       case 'image':
       case 'imageReference':
+        flushBreak();
         builder.pushSynthetic(OPAQUE, start, end);
         break;
-      case 'break':
-        builder.pushSynthetic('\n', start, end);
-        break;
       case 'html':
-        if (isAngleFillIn(node.value)) builder.pushVerbatim(node.value, start);
-        else if (/^<br\s*\/?>$/i.test(node.value)) builder.pushSynthetic('\n', start, end);
+        if (isAngleFillIn(node.value)) {
+          flushBreak();
+          builder.pushVerbatim(node.value, start);
+        }
         break;
       default:
         break;
