@@ -90,6 +90,21 @@ describe('resolving a config', () => {
   });
 });
 
+describe('.empathyrc.example.json', () => {
+  it('is a valid config that lists every built-in rule at its default severity and options', async () => {
+    const { readFileSync } = await import('node:fs');
+    const example = JSON.parse(readFileSync(path.join(import.meta.dirname, '../.empathyrc.example.json'), 'utf8'));
+    expect(() => resolveConfig(example, builtinRegistry)).not.toThrow();
+    expect(Object.keys(example.rules).sort()).toEqual([...builtinRegistry.keys()].sort());
+    for (const [id, rule] of builtinRegistry) {
+      const setting = example.rules[id];
+      const [severity, options] = Array.isArray(setting) ? setting : [setting];
+      expect(severity, id).toBe(rule.meta.defaultSeverity);
+      if (options) expect(options, id).toEqual(rule.meta.defaultOptions);
+    }
+  });
+});
+
 describe('finding config files', () => {
   it('uses the nearest config upward from each file, and the recommended preset where there is none', async () => {
     const root = tree({
