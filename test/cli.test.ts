@@ -95,6 +95,21 @@ describe('empathy-lint CLI', () => {
     expect(results[1]!.messages).toEqual([]);
   });
 
+  it('scores each macro and the library, and --min-score gates on it', () => {
+    const { stdout } = run(['problems']);
+    // late-order.md: 2 blame errors and 2 tone warnings → 100 - 2×15 - 2×5 = 60; password.md: 100.
+    expect(stdout).toContain('  empathy score 80/100 over 2 macros\n');
+    const [late, password] = JSON.parse(run(['problems', '--format', 'json']).stdout) as { score: number; macros: { score: number; line: number }[] }[];
+    expect(late!.score).toBe(60);
+    expect(late!.macros).toEqual([{ line: 1, column: 1, errorCount: 2, warningCount: 2, score: 60 }]);
+    expect(password!.macros[0]!.score).toBe(100);
+    expect(run(['clean', '--min-score', '100']).code).toBe(0);
+    const low = run(['warnings-only', '--min-score', '99']);
+    expect(low.code).toBe(1);
+    expect(low.stderr).toBe("empathy-lint: the library's empathy score is 95/100, below the minimum of 99.\n");
+    expect(run(['clean', '--min-score', '101']).code).toBe(2);
+  });
+
   it('--quiet reports errors only', () => {
     const { stdout } = run(['problems', '--quiet']);
     expect(stdout).not.toMatch(/\d+:\d+ +warning/);

@@ -7,6 +7,7 @@ import { findPhrases, phraseToRegexSource } from '../src/engine/phrases.js';
 import { findPlaceholders, isNamePlaceholder } from '../src/engine/placeholders.js';
 import { LineIndex } from '../src/engine/positions.js';
 import { defineRule, formatMessage } from '../src/engine/rule.js';
+import { libraryScore, macroScore, SCORE_WEIGHTS } from '../src/engine/score.js';
 import { closest } from '../src/engine/similar.js';
 import { parseMarkdown } from '../src/formats/markdown.js';
 
@@ -253,5 +254,20 @@ describe('phrases: neighbours and compounds', () => {
 
   it('quotes a phrase that wraps across lines on one line', () => {
     expect(find('you forgot\r\n  to', [{ match: ['you forgot to'] }])).toEqual(['you forgot to']);
+  });
+});
+
+describe('empathy score', () => {
+  it('starts at 100, loses the documented weight per tone finding, and stops at 0', () => {
+    expect(SCORE_WEIGHTS).toEqual({ error: 15, warn: 5 });
+    expect(macroScore([])).toBe(100);
+    expect(macroScore([{ severity: 'error' }, { severity: 'warn' }])).toBe(80);
+    expect(macroScore(Array.from({ length: 9 }, () => ({ severity: 'error' as const })))).toBe(0);
+  });
+
+  it('is the mean over every macro of every file for a library', () => {
+    const file = (scores: number[]) => ({ macros: scores.map((score) => ({ score })) }) as never;
+    expect(libraryScore([file([100, 80]), file([90]), file([])])).toEqual({ score: 90, macros: 3 });
+    expect(libraryScore([file([])])).toEqual({ score: undefined, macros: 0 });
   });
 });

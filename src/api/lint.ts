@@ -7,8 +7,10 @@ import { ConfigLoader } from '../config/load.js';
 import { ConfigError, parseMacroFormat, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
 import { getDialect, guessDialect } from '../engine/dialects.js';
 import { fixUntilStable } from '../engine/fixer.js';
-import { lintMacros, type EnabledRule } from '../engine/linter.js';
-import type { Diagnostic, LintResult, SeverityLevel } from '../engine/types.js';
+import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
+import { LineIndex } from '../engine/positions.js';
+import { libraryScore, macroScore } from '../engine/score.js';
+import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
 import { parseSource, type MacroFormat } from '../formats/index.js';
 import { findFiles } from './files.js';
 
@@ -121,9 +123,25 @@ export class Linter {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
     const dialectName = config.dialect ?? guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format);
-    const dialect = getDialect(dialectName, config.allowPlaceholders);
-    const messages = lintMacros(filePath, source, outcome.macros, this.enabledRules(config), { dialect });
-    return { result: summarise(filePath, messages, outcome.macros.length), fatal: false };
+    const context = { dialect: getDialect(dialectName, config.allowPlaceholders) };
+    const rules = this.enabledRules(config);
+    const lines = new LineIndex(source);
+    const messages: Diagnostic[] = [];
+    const macros: MacroResult[] = [];
+    for (const macro of outcome.macros) {
+      const found = lintMacros(filePath, source, [macro], rules, context);
+      messages.push(...found);
+      const tone = found.filter((d) => d.ruleId !== null && builtinRegistry.get(d.ruleId)?.meta.category === 'tone');
+      const at = lines.positionAt(macro.mapped.toSource([0, 0]).range[0]);
+      macros.push({
+        ...macroInfo(macro),
+        ...at,
+        errorCount: found.filter((d) => d.severity === 'error').length,
+        warningCount: found.filter((d) => d.severity === 'warn').length,
+        score: macroScore(tone),
+      });
+    }
+    return { result: summarise(filePath, messages.sort(compareDiagnostics), macros), fatal: false };
   }
 
   private enabledRules(config: ResolvedConfig): EnabledRule[] {
@@ -136,9 +154,9 @@ export class Linter {
   }
 }
 
-function summarise(filePath: string, messages: Diagnostic[], macroCount: number): LintResult {
+function summarise(filePath: string, messages: Diagnostic[], macros: MacroResult[]): LintResult {
   const count = (test: (m: Diagnostic) => boolean) => messages.filter(test).length;
-  return {
+  const result: LintResult = {
     filePath,
     messages,
     errorCount: count((m) => m.severity === 'error'),
@@ -146,19 +164,22 @@ function summarise(filePath: string, messages: Diagnostic[], macroCount: number)
     fatalErrorCount: count((m) => m.fatal === true),
     fixableErrorCount: count((m) => m.severity === 'error' && m.fix !== undefined),
     fixableWarningCount: count((m) => m.severity === 'warn' && m.fix !== undefined),
-    macroCount,
+    macros,
   };
+  const score = libraryScore([result]).score;
+  if (score !== undefined) result.score = score;
+  return result;
 }
 
 function fatalResult(filePath: string, message: string, line = 1, column = 1): LintResult {
   const diagnostic: Diagnostic = { ruleId: null, severity: 'error', fatal: true, message, line, column, endLine: line, endColumn: column };
-  return summarise(filePath, [diagnostic], 0);
+  return summarise(filePath, [diagnostic], []);
 }
 
 /** Keeps only errors, as `--quiet` asks. */
 export function errorsOnly(result: LintResult): LintResult {
   const messages = result.messages.filter((m) => m.severity === 'error');
-  return { ...result, ...summarise(result.filePath, messages, result.macroCount) };
+  return { ...result, ...summarise(result.filePath, messages, result.macros) };
 }
 
 /**

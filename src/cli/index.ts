@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { errorsOnly, Linter, writeFixes, type LintResult } from '../api/lint.js';
+import { libraryScore } from '../engine/score.js';
 import { didYouMean } from '../engine/similar.js';
 import { FORMATTER_NAMES, getFormatter } from '../formatters/index.js';
 import { describeChanges } from './diff.js';
@@ -21,6 +22,7 @@ interface CliOptions {
   rule: string[];
   color: boolean;
   macroFormat?: string;
+  minScore?: number;
 }
 
 const EXAMPLES = `
@@ -48,6 +50,12 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
+function scoreValue(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score from 0 to 100.');
+  return n;
+}
+
 function buildProgram(): Command {
   return new Command()
     .name('empathy-lint')
@@ -57,6 +65,7 @@ function buildProgram(): Command {
     .option('--fix-dry-run', 'show what --fix would change, without writing anything')
     .option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(' or ')}`, 'stylish')
     .option('--max-warnings <n>', 'exit with code 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--min-score <n>', 'exit with code 1 when the library\'s empathy score (0-100) is below this', scoreValue)
     .option('--quiet', 'report errors only, not warnings')
     .option('-c, --config <path>', 'use this config file for every file instead of looking one up')
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
@@ -125,6 +134,13 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`empathy-lint found too many warnings (${warnings}; maximum: ${options.maxWarnings}).\n`);
     return EXIT_PROBLEMS;
+  }
+  if (options.minScore !== undefined) {
+    const { score } = libraryScore(report.results);
+    if (score !== undefined && score < options.minScore) {
+      process.stderr.write(`empathy-lint: the library's empathy score is ${score}/100, below the minimum of ${options.minScore}.\n`);
+      return EXIT_PROBLEMS;
+    }
   }
   return EXIT_OK;
 }

@@ -56,7 +56,7 @@ export function lintMacros(
   return diagnostics.sort(compareDiagnostics);
 }
 
-function macroInfo({ title, id, pointer, internal }: ParsedMacro): MacroInfo | undefined {
+export function macroInfo({ title, id, pointer, internal }: ParsedMacro): MacroInfo | undefined {
   if (title === undefined && id === undefined && pointer === undefined) return undefined;
   const info: MacroInfo = {};
   if (id !== undefined) info.id = id;

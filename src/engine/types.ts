@@ -83,6 +83,17 @@ export interface Diagnostic {
   fatal?: boolean;
 }
 
+/** One macro of a file, with how it scored. */
+export interface MacroResult extends MacroInfo {
+  /** Where the macro's text starts. */
+  line: number;
+  column: number;
+  errorCount: number;
+  warningCount: number;
+  /** Empathy score, 0–100 (see engine/score.ts). */
+  score: number;
+}
+
 /** Everything found in one file. */
 export interface LintResult {
   filePath: string;
@@ -92,7 +103,10 @@ export interface LintResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  macroCount: number;
+  /** The file's macros in order; empty when the file could not be read as macros. */
+  macros: MacroResult[];
+  /** Mean empathy score of the file's macros, rounded; undefined when it has none. */
+  score?: number;
   /** With `fix`: the original text and the fixed text, when fixes changed it. */
   source?: string;
   output?: string;

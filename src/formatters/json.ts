@@ -3,7 +3,7 @@ import type { Formatter } from './index.js';
 
 const json: Formatter = (results) =>
   JSON.stringify(
-    results.map(({ macroCount: _macroCount, fixStop: _fixStop, messages, ...counts }) => ({
+    results.map(({ fixStop: _fixStop, messages, ...counts }) => ({
       ...counts,
       messages: messages.map(({ severity, ...message }) => ({ ...message, severity: severity === 'error' ? 2 : 1 })),
     })),

@@ -2,6 +2,7 @@
 // the file, then aligned `line:col  severity  message  rule-id` rows, then a one-line summary.
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import { libraryScore } from '../engine/score.js';
 import type { Diagnostic, LintResult } from '../engine/types.js';
 import type { Formatter } from './index.js';
 
@@ -27,6 +28,8 @@ const stylish: Formatter = (results, { cwd, color }) => {
   const paint = errors > 0 ? c.red.bold : c.yellow.bold;
   lines.push('', paint(`✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`));
   if (fixable > 0) lines.push(paint(`  ${fixable} fixable with --fix`));
+  const { score, macros } = libraryScore(results);
+  if (score !== undefined) lines.push(`  empathy score ${score}/100 over ${plural(macros, 'macro')}`);
   return `${lines.join('\n')}\n`;
 };
 
