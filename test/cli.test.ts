@@ -10,9 +10,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/empathy-lint.js');
 const CLI_FIXTURES = path.join(ROOT, 'fixtures/cli');
 
-function run(args: string[], { cwd = CLI_FIXTURES, env = {} as Record<string, string> } = {}) {
+function run(args: string[], { cwd = CLI_FIXTURES, env = {} as Record<string, string>, input = undefined as string | undefined } = {}) {
   const { FORCE_COLOR: _f, NO_COLOR: _n, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env }, input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -110,6 +110,27 @@ describe('empathy-lint CLI', () => {
     expect(run(['clean', '--min-score', '101']).code).toBe(2);
   });
 
+  it('--stdin lints standard input as the named file; with --fix it prints the fixed text and reports on stderr', () => {
+    const lint = run(['--stdin', '--stdin-filename', 'problems/late-order.md'], { input: LATE_ORDER });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('problems/late-order.md\n  1:1   warning  "Dear customer"');
+    const fixed = run(['--stdin', '--fix', '--no-color'], { input: LATE_ORDER });
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toBe(LATE_ORDER.replace('Dear customer,', 'Dear {{ticket.requester.first_name}},'));
+    expect(fixed.stderr).toContain('✖ 3 problems (2 errors, 1 warning)');
+    const json = run(['--stdin', '--stdin-filename', 'export.json', '--format', 'json'], { input: '{"macro":{"id":1,"title":"T","actions":[{"field":"comment_value","value":"Hi there, thanks!"}]}}' });
+    const messages = JSON.parse(json.stdout)[0].messages as { ruleId: string }[];
+    expect(messages.find((m) => m.ruleId === 'use-name-placeholder')).toMatchObject({ macro: { id: '1', title: 'T', pointer: '/macro' } });
+  });
+
+  it('--output-file writes the report to a file, creating its folder', () => {
+    const folder = copyOf('problems');
+    const { code, stdout } = run(['.', '--format', 'json', '--output-file', 'reports/lint.json'], { cwd: folder });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(path.join(folder, 'reports/lint.json'), 'utf8'))).toHaveLength(2);
+  });
+
   it('--quiet reports errors only', () => {
     const { stdout } = run(['problems', '--quiet']);
     expect(stdout).not.toMatch(/\d+:\d+ +warning/);
@@ -187,7 +208,7 @@ describe('empathy-lint CLI', () => {
 
   it('usage mistakes are one line and exit 2', () => {
     expect(run(['--fxi'])).toMatchObject({ code: 2, stderr: "empathy-lint: unknown option '--fxi' (Did you mean --fix?)\n" });
-    expect(run(['clean', '--format', 'stylsh'])).toMatchObject({ code: 2, stderr: 'empathy-lint: unknown format "stylsh" (did you mean "stylish"?); use stylish or json\n' });
+    expect(run(['clean', '--format', 'stylsh'])).toMatchObject({ code: 2, stderr: 'empathy-lint: unknown format "stylsh" (did you mean "stylish"?); use one of stylish, json, compact, github, junit, sarif, html\n' });
     expect(run(['clean', '--rule', 'avoid-blame'])).toMatchObject({ code: 2 });
     expect(run(['nothing-here'])).toMatchObject({ code: 2, stderr: 'empathy-lint: no files matching "nothing-here" were found\n' });
   });

@@ -1,8 +1,9 @@
 // The command line: options → API → formatter → exit code. No linting logic lives here.
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { errorsOnly, Linter, writeFixes, type LintResult } from '../api/lint.js';
+import { builtinRegistry, errorsOnly, Linter, writeFixes, type LintReport, type LintResult } from '../api/lint.js';
 import { libraryScore } from '../engine/score.js';
 import { didYouMean } from '../engine/similar.js';
 import { FORMATTER_NAMES, getFormatter } from '../formatters/index.js';
@@ -23,6 +24,9 @@ interface CliOptions {
   color: boolean;
   macroFormat?: string;
   minScore?: number;
+  outputFile?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 const EXAMPLES = `
@@ -32,6 +36,8 @@ Examples:
   $ empathy-lint macros/ --fix-dry-run          show what --fix would change, write nothing
   $ empathy-lint macros/ --format json          ESLint-compatible JSON for other tools
   $ empathy-lint macros/ --rule avoid-blame:off --max-warnings 0
+  $ empathy-lint macros/ --format sarif --output-file empathy.sarif
+  $ cat reply.md | empathy-lint --stdin --stdin-filename reply.md --fix
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
 warnings, 2 bad usage, a bad config, or a file that could not be read.
@@ -70,6 +76,9 @@ function buildProgram(): Command {
     .option('-c, --config <path>', 'use this config file for every file instead of looking one up')
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
+    .option('-o, --output-file <path>', 'write the report to this file instead of the terminal')
+    .option('--stdin', 'lint text from standard input; with --fix, print the fixed text')
+    .option('--stdin-filename <name>', 'the file name the standard input stands for (its extension picks the format)', 'stdin.md')
     .option('--no-color', 'never colour the output')
     .version(readVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -104,27 +113,40 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
 async function run(patterns: string[], options: CliOptions, cwd: string): Promise<number> {
   const formatter = await getFormatter(options.format);
   if (!formatter) {
-    throw new Error(`unknown format "${options.format}"${didYouMean(options.format, FORMATTER_NAMES)}; use ${FORMATTER_NAMES.join(' or ')}`);
+    throw new Error(`unknown format "${options.format}"${didYouMean(options.format, FORMATTER_NAMES)}; use one of ${FORMATTER_NAMES.join(', ')}`);
   }
   const fixing = options.fix === true || options.fixDryRun === true;
   const linter = new Linter({ cwd, configFile: options.config, ruleFlags: options.rule, fix: fixing, macroFormat: options.macroFormat });
-  const report = await linter.lintFiles(patterns);
+  const input = options.stdin ? await readStdin() : undefined;
+  const report = input !== undefined ? await lintStdin(linter, input, options, cwd) : await linter.lintFiles(patterns);
   let exitCode = EXIT_OK;
 
   for (const pattern of report.unmatchedPatterns) {
     process.stderr.write(`empathy-lint: no files matching "${pattern}" were found\n`);
     exitCode = EXIT_TROUBLE;
   }
-  if (options.fix && !options.fixDryRun) await writeFixes(report.results);
+  // Standard input has no file to write: --fix prints the fixed text, and the report goes to stderr.
+  const fixedTextToStdout = options.stdin === true && options.fix === true && !options.fixDryRun;
+  if (fixedTextToStdout) process.stdout.write(report.results[0]?.output ?? input ?? '');
+  else if (options.fix && !options.fixDryRun) await writeFixes(report.results);
   if (options.fixDryRun && options.format === 'stylish') process.stdout.write(describeChanges(report.results, cwd));
   for (const result of report.results) {
     if (result.fixStop) process.stderr.write(`empathy-lint: ${fixStopNotice(result, cwd)}\n`);
   }
 
   const results = options.quiet ? report.results.map(errorsOnly) : report.results;
+  const rules = [...builtinRegistry.values()].map(({ meta }) => ({
+    id: meta.id,
+    description: meta.description,
+    docs: meta.docs,
+    defaultSeverity: meta.defaultSeverity,
+    fixable: meta.fixable,
+  }));
   // With colour allowed, chalk decides: a TTY, or FORCE_COLOR set by the user.
-  const text = formatter(results, { cwd, color: options.color });
-  if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const text = formatter(results, { cwd, color: options.color && !options.outputFile && !fixedTextToStdout, rules });
+  const output = text && !text.endsWith('\n') ? `${text}\n` : text;
+  if (options.outputFile) await writeReport(path.resolve(cwd, options.outputFile), output);
+  else if (output) (fixedTextToStdout ? process.stderr : process.stdout).write(output);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -143,6 +165,23 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     }
   }
   return EXIT_OK;
+}
+
+async function lintStdin(linter: Linter, input: string, options: CliOptions, cwd: string): Promise<LintReport> {
+  const filePath = path.resolve(cwd, options.stdinFilename ?? 'stdin.md');
+  const result = await linter.lintText(input, filePath);
+  return { results: result ? [result] : [], unmatchedPatterns: [] };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function writeReport(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text, 'utf8');
 }
 
 function fixStopNotice(result: LintResult, cwd: string): string {

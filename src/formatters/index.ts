@@ -1,4 +1,5 @@
-// Formatters turn results into text. Each lives in its own module and is loaded only when asked for.
+// Formatters turn results into text. Each lives in its own module, formatters/<name>.ts, and is loaded
+// only when asked for, so a run pays for the one it prints.
 import type { LintResult } from '../engine/types.js';
 
 export interface FormatterContext {
@@ -6,18 +7,24 @@ export interface FormatterContext {
   cwd: string;
   /** Whether colour may be used at all (no --no-color); chalk still checks for a TTY. */
   color: boolean;
+  /** The rules that ran, for formatters that describe them (SARIF, HTML). */
+  rules?: readonly RuleDescription[];
+}
+
+export interface RuleDescription {
+  id: string;
+  description: string;
+  docs: string;
+  defaultSeverity: string;
+  fixable: boolean;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
 
-const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
-  stylish: () => import('./stylish.js'),
-  json: () => import('./json.js'),
-};
-
-export const FORMATTER_NAMES = Object.keys(FORMATTERS);
+export const FORMATTER_NAMES = ['stylish', 'json', 'compact', 'github', 'junit', 'sarif', 'html'] as const;
 
 export async function getFormatter(name: string): Promise<Formatter | undefined> {
-  const load = FORMATTERS[name];
-  return load ? (await load()).default : undefined;
+  if (!(FORMATTER_NAMES as readonly string[]).includes(name)) return undefined;
+  const module = (await import(`./${name}.js`)) as { default: Formatter };
+  return module.default;
 }
