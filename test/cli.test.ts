@@ -186,6 +186,22 @@ describe('empathy-lint CLI', () => {
     expect(json[0]!.output).toContain('Dear {{ticket.requester.first_name}},');
   });
 
+  it('--apply-suggestion applies the first suggestion of one rule, previewed with --fix-dry-run', () => {
+    const folder = copyOf('problems');
+    const file = path.join(folder, 'late-order.md');
+    const preview = run(['--apply-suggestion', 'acknowledge-before-solving', '--fix-dry-run', '.'], { cwd: folder });
+    expect(preview.stdout).toContain('+    3 | I can see why this is frustrating. Please check the tracking link');
+    expect(readFileSync(file, 'utf8')).toBe(LATE_ORDER);
+    const applied = run(['--apply-suggestion', 'acknowledge-before-solving', '.'], { cwd: folder });
+    expect(applied.stdout).not.toContain('acknowledge-before-solving');
+    // Only that rule's suggestion: the greeting (a fix) and the blame (other suggestions) stay as written.
+    expect(readFileSync(file, 'utf8')).toBe(LATE_ORDER.replace('Please check', 'I can see why this is frustrating. Please check'));
+    expect(run(['--apply-suggestion', 'avoid-blam', '.'], { cwd: folder })).toMatchObject({
+      code: 2,
+      stderr: 'empathy-lint: --apply-suggestion: unknown rule "avoid-blam" (did you mean "avoid-blame"?)\n',
+    });
+  });
+
   it('a bad config is one line naming the file, exit 2', () => {
     const { code, stdout, stderr } = run(['bad-config']);
     expect(code).toBe(2);

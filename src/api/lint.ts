@@ -6,6 +6,7 @@ import { builtinRules } from '../../rules/index.js';
 import { ConfigLoader } from '../config/load.js';
 import { ConfigError, parseMacroFormat, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
 import { getDialect, guessDialect } from '../engine/dialects.js';
+import { didYouMean } from '../engine/similar.js';
 import { fixUntilStable } from '../engine/fixer.js';
 import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
 import { LineIndex } from '../engine/positions.js';
@@ -25,6 +26,8 @@ export interface LintOptions {
   fix?: boolean;
   /** Read JSON files as this helpdesk format (`--macro-format`), whatever the config says. */
   macroFormat?: string;
+  /** Also apply the first suggestion of each finding of this rule (`--apply-suggestion`), in memory like `fix`. */
+  applySuggestion?: string;
 }
 
 export interface LintReport {
@@ -53,6 +56,9 @@ export class Linter {
       this.macroFormat = parseMacroFormat(options.macroFormat, '--macro-format', (message) => {
         throw new ConfigError(message);
       });
+    }
+    if (options.applySuggestion !== undefined && !builtinRegistry.has(options.applySuggestion)) {
+      throw new ConfigError(`--apply-suggestion: unknown rule "${options.applySuggestion}"${didYouMean(options.applySuggestion, builtinRegistry.keys())}`);
     }
     for (const flag of options.ruleFlags ?? []) {
       const parsed = parseRuleFlag(flag, builtinRegistry);
@@ -86,11 +92,17 @@ export class Linter {
   async lintText(source: string, filePath: string): Promise<LintResult | undefined> {
     const config = await this.configFor(filePath);
     const first = this.lintSource(source, filePath, config);
-    if (!first || first.fatal || !this.options.fix) return first?.result;
+    const { fix, applySuggestion } = this.options;
+    if (!first || first.fatal || (!fix && applySuggestion === undefined)) return first?.result;
     const fixesIn = (messages: readonly Diagnostic[]) => messages.flatMap((m) => (m.fix ? [m.fix] : []));
-    const loop = fixUntilStable(source, (text) =>
-      fixesIn(text === source ? first.result.messages : (this.lintSource(text, filePath, config)?.result.messages ?? [])),
-    );
+    // A suggestion need not silence its finding, so suggestions go in with the first pass only: applying
+    // one again on each pass could stack it. Fixes (with --fix) repeat until the text is stable.
+    const suggested = (messages: readonly Diagnostic[]) =>
+      messages.flatMap((m) => (m.ruleId === applySuggestion && m.suggestions?.[0] ? [m.suggestions[0].fix] : []));
+    const loop = fixUntilStable(source, (text) => {
+      if (text === source) return [...(fix ? fixesIn(first.result.messages) : []), ...suggested(first.result.messages)];
+      return fix ? fixesIn(this.lintSource(text, filePath, config)?.result.messages ?? []) : [];
+    });
     if (loop.output === source) return first.result;
     const final = this.lintSource(loop.output, filePath, config)!.result;
     final.source = source;

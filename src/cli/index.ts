@@ -27,6 +27,7 @@ interface CliOptions {
   outputFile?: string;
   stdin?: boolean;
   stdinFilename?: string;
+  applySuggestion?: string;
 }
 
 const EXAMPLES = `
@@ -34,6 +35,7 @@ Examples:
   $ empathy-lint macros/                        lint every .md, .markdown and .json file under macros/
   $ empathy-lint "macros/**/*.md" --fix         rewrite the simple phrasing fixes in place
   $ empathy-lint macros/ --fix-dry-run          show what --fix would change, write nothing
+  $ empathy-lint macros/ --apply-suggestion acknowledge-before-solving --fix-dry-run
   $ empathy-lint macros/ --format json          ESLint-compatible JSON for other tools
   $ empathy-lint macros/ --rule avoid-blame:off --max-warnings 0
   $ empathy-lint macros/ --format sarif --output-file empathy.sarif
@@ -69,6 +71,7 @@ function buildProgram(): Command {
     .argument('[patterns...]', 'files, folders or globs to lint (default: the current folder)')
     .option('--fix', 'rewrite simple phrasing swaps in place')
     .option('--fix-dry-run', 'show what --fix would change, without writing anything')
+    .option('--apply-suggestion <rule-id>', 'apply the first suggestion of each finding of this rule (preview with --fix-dry-run)')
     .option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(' or ')}`, 'stylish')
     .option('--max-warnings <n>', 'exit with code 1 when there are more warnings than this', nonNegativeInteger)
     .option('--min-score <n>', 'exit with code 1 when the library\'s empathy score (0-100) is below this', scoreValue)
@@ -115,8 +118,16 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
   if (!formatter) {
     throw new Error(`unknown format "${options.format}"${didYouMean(options.format, FORMATTER_NAMES)}; use one of ${FORMATTER_NAMES.join(', ')}`);
   }
-  const fixing = options.fix === true || options.fixDryRun === true;
-  const linter = new Linter({ cwd, configFile: options.config, ruleFlags: options.rule, fix: fixing, macroFormat: options.macroFormat });
+  const fixing = options.fix === true || (options.fixDryRun === true && options.applySuggestion === undefined);
+  const writing = (options.fix === true || options.applySuggestion !== undefined) && !options.fixDryRun;
+  const linter = new Linter({
+    cwd,
+    configFile: options.config,
+    ruleFlags: options.rule,
+    fix: fixing,
+    applySuggestion: options.applySuggestion,
+    macroFormat: options.macroFormat,
+  });
   const input = options.stdin ? await readStdin() : undefined;
   const report = input !== undefined ? await lintStdin(linter, input, options, cwd) : await linter.lintFiles(patterns);
   let exitCode = EXIT_OK;
@@ -126,9 +137,9 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     exitCode = EXIT_TROUBLE;
   }
   // Standard input has no file to write: --fix prints the fixed text, and the report goes to stderr.
-  const fixedTextToStdout = options.stdin === true && options.fix === true && !options.fixDryRun;
+  const fixedTextToStdout = options.stdin === true && writing;
   if (fixedTextToStdout) process.stdout.write(report.results[0]?.output ?? input ?? '');
-  else if (options.fix && !options.fixDryRun) await writeFixes(report.results);
+  else if (writing) await writeFixes(report.results);
   if (options.fixDryRun && options.format === 'stylish') process.stdout.write(describeChanges(report.results, cwd));
   for (const result of report.results) {
     if (result.fixStop) process.stderr.write(`empathy-lint: ${fixStopNotice(result, cwd)}\n`);
