@@ -202,6 +202,52 @@ describe('empathy-lint CLI', () => {
     });
   });
 
+  it('--cache reuses results of unchanged files, and notices content, config and version changes', () => {
+    const folder = copyOf('problems');
+    const cacheFile = path.join(folder, '.empathycache');
+    const first = run(['--cache', '.'], { cwd: folder });
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string; files: Record<string, { result: { errorCount: number } }> };
+    expect(Object.keys(cache.files).map((f) => path.basename(f)).sort()).toEqual(['late-order.md', 'password.md']);
+    // A cached result is what is printed: doctor it and the next run shows it.
+    for (const entry of Object.values(cache.files)) entry.result.errorCount = entry.result.errorCount > 0 ? 99 : 0;
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect(run(['--cache', '--format', 'json', '.'], { cwd: folder }).stdout).toContain('"errorCount":99');
+    // Content changes, config changes and a different version each bypass the stored result.
+    writeFileSync(path.join(folder, 'late-order.md'), `${LATE_ORDER}\n`);
+    expect(run(['--cache', '--format', 'json', '.'], { cwd: folder }).stdout).not.toContain('"errorCount":99');
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, version: '0.0.0-other' }));
+    expect(run(['--cache', '.'], { cwd: folder }).stdout).toBe(first.stdout);
+    writeFileSync(path.join(folder, '.empathyrc.json'), '{"rules":{"avoid-blame":"warn"}}');
+    expect(run(['--cache', '.'], { cwd: folder }).stdout).toContain('(0 errors, 2 warnings)');
+    // A corrupt cache is quietly started afresh.
+    writeFileSync(cacheFile, '{not json');
+    expect(run(['--cache', '.'], { cwd: folder })).toMatchObject({ code: 0, stderr: '' });
+    expect(() => JSON.parse(readFileSync(cacheFile, 'utf8'))).not.toThrow();
+  });
+
+  it('--suppress-all records today’s findings; later runs report only what goes beyond them', () => {
+    const folder = copyOf('problems');
+    const recorded = run(['--suppress-all', '.'], { cwd: folder });
+    expect(recorded).toMatchObject({ code: 0, stdout: '', stderr: 'empathy-lint: empathy-suppressions.json now tolerates 4 findings in 1 file.\n' });
+    expect(JSON.parse(readFileSync(path.join(folder, 'empathy-suppressions.json'), 'utf8'))).toEqual({
+      suppressions: { 'late-order.md': { 'acknowledge-before-solving': { count: 1 }, 'avoid-blame': { count: 2 }, 'use-name-placeholder': { count: 1 } } },
+    });
+    expect(run(['.'], { cwd: folder })).toMatchObject({ code: 0, stdout: '' });
+    // One more blame: the rule's findings in that file are no longer all known, so all of them show.
+    writeFileSync(path.join(folder, 'late-order.md'), `${LATE_ORDER}\nAs clearly stated, the label was wrong.\n`);
+    const more = run(['--no-color', '.'], { cwd: folder });
+    expect(more.code).toBe(1);
+    expect(more.stdout.match(/avoid-blame$/gm)).toHaveLength(3);
+    expect(more.stdout).not.toContain('use-name-placeholder');
+    // Fix the greeting and prune: its entry goes.
+    writeFileSync(path.join(folder, 'late-order.md'), LATE_ORDER.replace('Dear customer,', 'Hi {{ticket.requester.first_name}},'));
+    run(['--prune-suppressions', '.'], { cwd: folder });
+    expect(JSON.parse(readFileSync(path.join(folder, 'empathy-suppressions.json'), 'utf8')).suppressions['late-order.md']).toEqual({
+      'acknowledge-before-solving': { count: 1 },
+      'avoid-blame': { count: 2 },
+    });
+  });
+
   it('a bad config is one line naming the file, exit 2', () => {
     const { code, stdout, stderr } = run(['bad-config']);
     expect(code).toBe(2);

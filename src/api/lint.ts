@@ -13,7 +13,9 @@ import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
 import { parseSource, type MacroFormat } from '../formats/index.js';
+import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
+import { toolVersion } from './version.js';
 
 export interface LintOptions {
   /** Folder that relative patterns and paths are resolved against. */
@@ -28,6 +30,8 @@ export interface LintOptions {
   macroFormat?: string;
   /** Also apply the first suggestion of each finding of this rule (`--apply-suggestion`), in memory like `fix`. */
   applySuggestion?: string;
+  /** Reuse results of unchanged files from this cache file (`--cache`); not used when fixing. */
+  cacheLocation?: string;
 }
 
 export interface LintReport {
@@ -47,6 +51,7 @@ export class Linter {
   private readonly enabled = new WeakMap<ResolvedConfig, EnabledRule[]>();
   /** Each config with the --rule overrides applied, made once so the caches above keep working. */
   private readonly overridden = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  private readonly fingerprints = new WeakMap<ResolvedConfig, string>();
   private fixedConfig?: Promise<ResolvedConfig>;
   private readonly macroFormat?: MacroFormat;
 
@@ -70,23 +75,45 @@ export class Linter {
   async lintFiles(patterns: readonly string[]): Promise<LintReport> {
     if (this.options.configFile) await this.configFor(this.cwd); // a broken --config fails before any file
     const { files, unmatched } = await findFiles(patterns, this.cwd);
+    const fixing = this.options.fix === true || this.options.applySuggestion !== undefined;
+    const cache = this.options.cacheLocation && !fixing ? await LintCache.open(this.options.cacheLocation, toolVersion()) : undefined;
     const results: LintResult[] = [];
     for (const file of files) {
-      const result = await this.lintFile(file);
+      const result = await this.lintFile(file, cache);
       if (result) results.push(result);
     }
+    await cache?.save();
     return { results, unmatchedPatterns: unmatched };
   }
 
   /** Lints one file on disk; undefined when the file is not a macro file (package.json and the like). */
-  async lintFile(filePath: string): Promise<LintResult | undefined> {
+  async lintFile(filePath: string, cache?: LintCache): Promise<LintResult | undefined> {
     let source: string;
     try {
       source = await readFile(filePath, 'utf8');
     } catch (error) {
       return fatalResult(filePath, `Could not read the file: ${(error as Error).message}`);
     }
-    return this.lintText(source, filePath);
+    if (!cache) return this.lintText(source, filePath);
+    const hash = hashOf(source);
+    const config = this.fingerprint(await this.configFor(filePath));
+    const cached = cache.get(filePath, hash, config);
+    if (cached) return cached;
+    const result = await this.lintText(source, filePath);
+    // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
+    if (result && result.fatalErrorCount === 0) cache.set(filePath, hash, config, result);
+    return result;
+  }
+
+  /** Everything in a resolved config that can change a file's results, as one string. */
+  private fingerprint(config: ResolvedConfig): string {
+    let key = this.fingerprints.get(config);
+    if (!key) {
+      const { filePath: _where, rules, ...rest } = config;
+      key = hashOf(JSON.stringify({ rules: [...rules].sort(([a], [b]) => a.localeCompare(b)), ...rest }));
+      this.fingerprints.set(config, key);
+    }
+    return key;
   }
 
   async lintText(source: string, filePath: string): Promise<LintResult | undefined> {
@@ -188,10 +215,14 @@ function fatalResult(filePath: string, message: string, line = 1, column = 1): L
   return summarise(filePath, [diagnostic], []);
 }
 
+/** The same result with other messages, counts recomputed. */
+export function withMessages(result: LintResult, messages: Diagnostic[]): LintResult {
+  return { ...result, ...summarise(result.filePath, messages, result.macros) };
+}
+
 /** Keeps only errors, as `--quiet` asks. */
 export function errorsOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((m) => m.severity === 'error');
-  return { ...result, ...summarise(result.filePath, messages, result.macros) };
+  return withMessages(result, result.messages.filter((m) => m.severity === 'error'));
 }
 
 /**

@@ -1,9 +1,18 @@
 // The command line: options → API → formatter → exit code. No linting logic lives here.
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_CACHE_LOCATION, LintCache } from '../api/cache.js';
+import {
+  applySuppressions,
+  countFindings,
+  DEFAULT_SUPPRESSIONS_LOCATION,
+  pruneCounts,
+  readSuppressions,
+  writeSuppressions,
+} from '../api/suppressions.js';
 import { builtinRegistry, errorsOnly, Linter, writeFixes, type LintReport, type LintResult } from '../api/lint.js';
+import { toolVersion } from '../api/version.js';
 import { libraryScore } from '../engine/score.js';
 import { didYouMean } from '../engine/similar.js';
 import { FORMATTER_NAMES, getFormatter } from '../formatters/index.js';
@@ -28,6 +37,11 @@ interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   applySuggestion?: string;
+  cache?: boolean;
+  cacheLocation: string;
+  suppressAll?: boolean;
+  pruneSuppressions?: boolean;
+  suppressionsLocation: string;
 }
 
 const EXAMPLES = `
@@ -46,11 +60,6 @@ warnings, 2 bad usage, a bad config, or a file that could not be read.
 
 Config: .empathyrc(.json|.yaml|.js), empathy.config.js or an "empathy" key in package.json,
 found upward from each file; without one, the empathy:recommended preset applies.`;
-
-function readVersion(): string {
-  const manifest = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
 
 function nonNegativeInteger(value: string): number {
   const n = Number(value);
@@ -82,8 +91,13 @@ function buildProgram(): Command {
     .option('-o, --output-file <path>', 'write the report to this file instead of the terminal')
     .option('--stdin', 'lint text from standard input; with --fix, print the fixed text')
     .option('--stdin-filename <name>', 'the file name the standard input stands for (its extension picks the format)', 'stdin.md')
+    .option('--cache', 'only lint files that changed since the last run (results are kept in --cache-location)')
+    .option('--cache-location <path>', 'where --cache keeps its results', DEFAULT_CACHE_LOCATION)
+    .option('--suppress-all', `record every current finding in ${DEFAULT_SUPPRESSIONS_LOCATION} so later runs report only new ones`)
+    .option('--prune-suppressions', 'drop recorded findings that no longer occur')
+    .option('--suppressions-location <path>', 'where suppressions are recorded', DEFAULT_SUPPRESSIONS_LOCATION)
     .option('--no-color', 'never colour the output')
-    .version(readVersion(), '-v, --version', 'print the version')
+    .version(toolVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
@@ -127,6 +141,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     fix: fixing,
     applySuggestion: options.applySuggestion,
     macroFormat: options.macroFormat,
+    ...(options.cache ? { cacheLocation: LintCache.resolve(cwd, options.cacheLocation) } : {}),
   });
   const input = options.stdin ? await readStdin() : undefined;
   const report = input !== undefined ? await lintStdin(linter, input, options, cwd) : await linter.lintFiles(patterns);
@@ -145,7 +160,8 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     if (result.fixStop) process.stderr.write(`empathy-lint: ${fixStopNotice(result, cwd)}\n`);
   }
 
-  const results = options.quiet ? report.results.map(errorsOnly) : report.results;
+  const unsuppressed = await suppress(report.results, options, cwd);
+  const results = options.quiet ? unsuppressed.map(errorsOnly) : unsuppressed;
   const rules = [...builtinRegistry.values()].map(({ meta }) => ({
     id: meta.id,
     description: meta.description,
@@ -176,6 +192,20 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     }
   }
   return EXIT_OK;
+}
+
+/** Records (--suppress-all), prunes (--prune-suppressions) and applies the suppressions file, if any. */
+async function suppress(results: readonly LintResult[], options: CliOptions, cwd: string): Promise<readonly LintResult[]> {
+  const location = path.resolve(cwd, options.suppressionsLocation);
+  const base = path.dirname(location);
+  let counts = options.suppressAll ? countFindings(results, base) : await readSuppressions(location);
+  if (options.pruneSuppressions && counts) counts = pruneCounts(counts, results, base);
+  if (counts && (options.suppressAll || options.pruneSuppressions)) {
+    await writeSuppressions(location, counts);
+    const findings = Object.values(counts).flatMap((rules) => Object.values(rules)).reduce((n, { count }) => n + count, 0);
+    process.stderr.write(`empathy-lint: ${path.relative(cwd, location)} now tolerates ${findings} finding${findings === 1 ? '' : 's'} in ${Object.keys(counts).length} file${Object.keys(counts).length === 1 ? '' : 's'}.\n`);
+  }
+  return counts ? applySuppressions(results, counts, base) : results;
 }
 
 async function lintStdin(linter: Linter, input: string, options: CliOptions, cwd: string): Promise<LintReport> {
