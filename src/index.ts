@@ -1,5 +1,5 @@
 // empathy-lint's public entry point: `import { lintFiles, defineRule } from 'empathy-lint'`.
-export { applyFixes, lintFile, lintFiles, lintText, loadConfig, Linter, writeFixes } from './api/index.js';
+export { applyFixes, describeRules, lintFile, lintFiles, lintText, loadConfig, Linter, writeFixes } from './api/index.js';
 export type { LintOptions, LintReport } from './api/index.js';
 export type { ResolvedConfig, EmpathyConfig, RuleSetting } from './config/validate.js';
 export { ConfigError } from './config/validate.js';

@@ -7,7 +7,7 @@ import { applyFixes as applyFixRanges } from '../engine/fixer.js';
 import type { Diagnostic, LintResult } from '../engine/types.js';
 import { builtinRegistry, Linter, type LintOptions, type LintReport } from './lint.js';
 
-export { Linter, builtinRegistry, writeFixes, errorsOnly } from './lint.js';
+export { Linter, builtinRegistry, describeRules, writeFixes, errorsOnly } from './lint.js';
 export type { LintOptions, LintReport };
 
 /** Lints files, folders and globs, exactly as the CLI does. */

@@ -13,9 +13,10 @@ import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
 import { parseSource, type MacroFormat } from '../formats/index.js';
+import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 export interface LintOptions {
   /** Folder that relative patterns and paths are resolved against. */
@@ -43,6 +44,17 @@ export interface LintReport {
 export type { LintResult };
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));
+
+/** What formatters that list rules (SARIF, HTML) need to know of each one. */
+export function describeRules(registry: RuleRegistry = builtinRegistry): RuleDescription[] {
+  return [...registry.values()].map(({ meta }) => ({
+    id: meta.id,
+    description: meta.description,
+    docs: meta.docs,
+    defaultSeverity: meta.defaultSeverity,
+    fixable: meta.fixable,
+  }));
+}
 
 export class Linter {
   private readonly loader = new ConfigLoader(builtinRegistry);

@@ -11,8 +11,8 @@ import {
   readSuppressions,
   writeSuppressions,
 } from '../api/suppressions.js';
-import { builtinRegistry, errorsOnly, Linter, writeFixes, type LintReport, type LintResult } from '../api/lint.js';
-import { toolVersion } from '../api/version.js';
+import { describeRules, errorsOnly, Linter, writeFixes, type LintReport, type LintResult } from '../api/lint.js';
+import { toolVersion } from '../version.js';
 import { libraryScore } from '../engine/score.js';
 import { didYouMean } from '../engine/similar.js';
 import { FORMATTER_NAMES, getFormatter } from '../formatters/index.js';
@@ -162,13 +162,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
 
   const unsuppressed = await suppress(report.results, options, cwd);
   const results = options.quiet ? unsuppressed.map(errorsOnly) : unsuppressed;
-  const rules = [...builtinRegistry.values()].map(({ meta }) => ({
-    id: meta.id,
-    description: meta.description,
-    docs: meta.docs,
-    defaultSeverity: meta.defaultSeverity,
-    fixable: meta.fixable,
-  }));
+  const rules = describeRules();
   // With colour allowed, chalk decides: a TTY, or FORCE_COLOR set by the user.
   const text = formatter(results, { cwd, color: options.color && !options.outputFile && !fixedTextToStdout, rules });
   const output = text && !text.endsWith('\n') ? `${text}\n` : text;

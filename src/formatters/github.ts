@@ -1,8 +1,8 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff and in
 // the run's summary. `::error file=…,line=…::message`, escaped exactly as @actions/core escapes them.
-import path from 'node:path';
-import type { Diagnostic, MacroInfo } from '../engine/types.js';
+import type { Diagnostic } from '../engine/types.js';
 import type { Formatter } from './index.js';
+import { displayPath, macroLabel } from './labels.js';
 
 /** The command's message, as @actions/core `escapeData` does it. */
 function escapeData(value: string): string {
@@ -18,7 +18,8 @@ const github: Formatter = (results, { cwd }) => {
   const lines: string[] = [];
   for (const result of results) {
     // GitHub matches annotations to files by forward-slash paths, whatever the runner's OS.
-    const file = (path.relative(cwd, result.filePath) || result.filePath).split(path.sep).join('/');
+    // GitHub reads annotation paths against the workspace root, which need not be the folder we ran in.
+    const file = displayPath(result.filePath, process.env.GITHUB_WORKSPACE || cwd);
     for (const m of result.messages) lines.push(command(file, m));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
@@ -37,11 +38,6 @@ function command(file: string, m: Diagnostic): string {
   // list in the run summary shows no code at all, so the macro's title is what tells people which reply it is.
   const message = macro ? `${m.message} (macro: ${macro})` : m.message;
   return `::${m.severity === 'error' ? 'error' : 'warning'} ${list}::${escapeData(message)}`;
-}
-
-function macroLabel(macro: MacroInfo | undefined): string | undefined {
-  if (!macro) return undefined;
-  return macro.title ?? (macro.id !== undefined ? `#${macro.id}` : undefined);
 }
 
 export default github;

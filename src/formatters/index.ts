@@ -21,10 +21,19 @@ export interface RuleDescription {
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
 
-export const FORMATTER_NAMES = ['stylish', 'json', 'compact', 'github', 'junit', 'sarif', 'html'] as const;
+const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
+  stylish: () => import('./stylish.js'),
+  json: () => import('./json.js'),
+  compact: () => import('./compact.js'),
+  github: () => import('./github.js'),
+  junit: () => import('./junit.js'),
+  sarif: () => import('./sarif.js'),
+  html: () => import('./html.js'),
+};
+
+export const FORMATTER_NAMES = Object.keys(FORMATTERS);
 
 export async function getFormatter(name: string): Promise<Formatter | undefined> {
-  if (!(FORMATTER_NAMES as readonly string[]).includes(name)) return undefined;
-  const module = (await import(`./${name}.js`)) as { default: Formatter };
-  return module.default;
+  const load = Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name] : undefined;
+  return load ? (await load()).default : undefined;
 }

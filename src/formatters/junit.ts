@@ -1,8 +1,9 @@
 // JUnit XML for CI dashboards (Jenkins, GitLab, Azure DevOps): each linted file is a test suite, each
 // finding a failing test case, and a file with no findings one passing case, so a clean library shows green.
 import path from 'node:path';
-import type { Diagnostic, LintResult, MacroInfo } from '../engine/types.js';
+import type { Diagnostic, LintResult } from '../engine/types.js';
 import type { Formatter } from './index.js';
+import { displayPath, macroLabel } from './labels.js';
 
 // Everything outside XML 1.0's Char production (C0 controls but tab, CR and LF; lone surrogates; U+FFFE/F):
 // a parser refuses the whole report over one of them, even written as a character reference.
@@ -36,16 +37,18 @@ const junit: Formatter = (results, { cwd }) => {
 };
 
 function testSuite(result: LintResult, cwd: string): { tests: number; failures: number; lines: string[] } {
-  const file = (path.relative(cwd, result.filePath) || result.filePath).split(path.sep).join('/');
+  const file = displayPath(result.filePath, cwd);
   const name = escapeAttribute(file);
+  // Without the extension, as ESLint writes it: dashboards such as Jenkins split classname at dots.
+  const classname = escapeAttribute(file.slice(0, file.length - path.extname(file).length));
   const failures = result.messages.length;
   const tests = Math.max(1, failures);
   const lines = [`  <testsuite name="${name}" tests="${tests}" failures="${failures}">`];
-  if (failures === 0) lines.push(`    <testcase classname="${name}" name="no problems"/>`);
+  if (failures === 0) lines.push(`    <testcase classname="${classname}" name="no problems"/>`);
   for (const m of result.messages) {
     const type = m.severity === 'error' ? 'error' : 'warning';
     lines.push(
-      `    <testcase classname="${name}" name="${escapeAttribute(`${m.ruleId ?? 'fatal'} at ${m.line}:${m.column}`)}">`,
+      `    <testcase classname="${classname}" name="${escapeAttribute(`${m.ruleId ?? 'fatal'} at ${m.line}:${m.column}`)}">`,
       `      <failure message="${escapeAttribute(m.message)}" type="${type}">${escapeText(failureBody(file, m))}</failure>`,
       '    </testcase>',
     );
@@ -63,13 +66,6 @@ function failureBody(file: string, m: Diagnostic): string {
     `Rule: ${m.ruleId ?? 'none (the file could not be linted)'}`,
     `At: ${file}:${m.line}:${m.column}`,
   ].join('\n');
-}
-
-function macroLabel(macro: MacroInfo | undefined): string | undefined {
-  if (!macro) return undefined;
-  const tags = [macro.id !== undefined ? `#${macro.id}` : undefined, macro.internal ? 'internal note' : undefined].filter(Boolean);
-  const label = [macro.title, tags.length > 0 ? `(${tags.join(', ')})` : undefined].filter(Boolean).join(' ');
-  return label || undefined;
 }
 
 export default junit;

@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { libraryScore } from '../engine/score.js';
-import type { Diagnostic, LintResult } from '../engine/types.js';
+import type { LintResult } from '../engine/types.js';
 import type { Formatter } from './index.js';
+import { macroLabel } from './labels.js';
 
 const MESSAGE_ALIGN_LIMIT = 100;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -42,7 +43,7 @@ function fileRows(result: LintResult, c: InstanceType<typeof Chalk>): string[] {
   const rows: string[] = [];
   let currentMacro: string | undefined;
   for (const m of messages) {
-    const macro = macroLabel(m);
+    const macro = macroLabel(m.macro);
     if (macro && macro !== currentMacro) rows.push(c.bold(`  › ${macro}`));
     currentMacro = macro;
     const position = `${String(m.line).padStart(lineWidth)}:${String(m.column).padEnd(columnWidth)}`;
@@ -53,13 +54,6 @@ function fileRows(result: LintResult, c: InstanceType<typeof Chalk>): string[] {
     for (const suggestion of m.suggestions ?? []) rows.push(c.dim(`${indent}→ suggestion: ${suggestion.desc}`));
   }
   return rows;
-}
-
-function macroLabel(m: Diagnostic): string | undefined {
-  if (!m.macro) return undefined;
-  const { title, id, internal } = m.macro;
-  const tags = [id !== undefined ? `#${id}` : undefined, internal ? 'internal note' : undefined].filter(Boolean);
-  return [title, tags.length > 0 ? `(${tags.join(', ')})` : undefined].filter(Boolean).join(' ') || undefined;
 }
 
 export default stylish;
