@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../src/api/lint.js';
 import { ConfigLoader } from '../src/config/load.js';
-import { ConfigError, parseRuleFlag, resolveConfig } from '../src/config/validate.js';
+import { resolveConfig } from '../src/config/resolve.js';
+import { ConfigError, parseRuleFlag } from '../src/config/validate.js';
 
 const severities = (rules: Map<string, { severity: string }>) => Object.fromEntries([...rules].map(([id, r]) => [id, r.severity]));
 
@@ -18,8 +19,8 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('resolving a config', () => {
-  it('applies presets from the rules’ own metadata, then the rules in order', () => {
-    const config = resolveConfig(
+  it('applies presets from the rules’ own metadata, then the rules in order', async () => {
+    const config = await resolveConfig(
       { extends: ['empathy:recommended'], rules: { 'avoid-blame': 'warn', 'use-name-placeholder': ['error', { placeholder: '{!Contact.FirstName}' }] } },
       builtinRegistry,
     );
@@ -28,14 +29,14 @@ describe('resolving a config', () => {
     expect(config.rules.get('use-name-placeholder')!.options).toEqual({ placeholder: '{!Contact.FirstName}' });
   });
 
-  it('accepts 0/1/2 for severities and drops rules that are off', () => {
-    const config = resolveConfig({ extends: 'empathy:all', rules: { 'avoid-blame': 0, 'use-name-placeholder': 2, 'collaborative-language': 1 } }, builtinRegistry);
+  it('accepts 0/1/2 for severities and drops rules that are off', async () => {
+    const config = await resolveConfig({ extends: 'empathy:all', rules: { 'avoid-blame': 0, 'use-name-placeholder': 2, 'collaborative-language': 1 } }, builtinRegistry);
     expect(config.rules.has('avoid-blame')).toBe(false);
     expect(severities(config.rules)).toMatchObject({ 'acknowledge-before-solving': 'warn', 'use-name-placeholder': 'error', 'collaborative-language': 'warn' });
     expect(config.rules.size).toBe(builtinRegistry.size - 1);
   });
 
-  it('builds the presets from each rule’s default severity and category', () => {
+  it('builds the presets from each rule’s default severity and category', async () => {
     const rule = (id: string, defaultSeverity: 'off' | 'warn' | 'error', category?: 'tone' | 'clarity') => ({
       meta: { id, description: '', docs: '', defaultSeverity, category, fixable: false, hasSuggestions: false, messages: {} },
       check() {},
@@ -46,47 +47,49 @@ describe('resolving a config', () => {
       ['clarity-warn', rule('clarity-warn', 'warn', 'clarity')],
       ['blame', rule('blame', 'error')],
     ]);
-    const preset = (name: string) => severities(resolveConfig({ extends: name }, registry).rules);
-    expect(preset('empathy:recommended')).toEqual({ 'tone-warn': 'warn', 'clarity-warn': 'warn', blame: 'error' });
-    expect(preset('empathy:all')).toEqual({ 'tone-warn': 'warn', 'tone-off': 'warn', 'clarity-warn': 'warn', blame: 'error' });
-    expect(preset('empathy:strict')).toEqual({ 'tone-warn': 'error', 'tone-off': 'error', 'clarity-warn': 'warn', blame: 'error' });
+    const preset = async (name: string) => severities((await resolveConfig({ extends: name }, registry)).rules);
+    expect(await preset('empathy:recommended')).toEqual({ 'tone-warn': 'warn', 'clarity-warn': 'warn', blame: 'error' });
+    expect(await preset('empathy:all')).toEqual({ 'tone-warn': 'warn', 'tone-off': 'warn', 'clarity-warn': 'warn', blame: 'error' });
+    expect(await preset('empathy:strict')).toEqual({ 'tone-warn': 'error', 'tone-off': 'error', 'clarity-warn': 'warn', blame: 'error' });
   });
 
-  it('without extends, only the listed rules run (as in ESLint)', () => {
-    expect(severities(resolveConfig({ rules: { 'avoid-blame': 'error' } }, builtinRegistry).rules)).toEqual({ 'avoid-blame': 'error' });
+  it('without extends, only the listed rules run (as in ESLint)', async () => {
+    expect(severities((await resolveConfig({ rules: { 'avoid-blame': 'error' } }, builtinRegistry)).rules)).toEqual({ 'avoid-blame': 'error' });
   });
 
   it.each([
     [{ rules: { 'avoid-blam': 'error' } }, 'rules.avoid-blam: unknown rule "avoid-blam" (did you mean "avoid-blame"?)'],
-    [{ rules: { 'avoid-blame': 'loud' } }, 'rules.avoid-blame: bad severity "loud"; use "off", "warn" or "error" (or 0, 1, 2)'],
+    [{ rules: { 'avoid-blame': 'loud' } }, 'rules.avoid-blame: "loud" is not one of "off", "warn", "error"'],
     [{ rules: { 'use-name-placeholder': ['warn', { placeholdr: 'x' }] } }, 'unknown option "placeholdr" (did you mean "placeholder"?)'],
     [{ rules: { 'use-name-placeholder': ['warn', { placeholder: 3 }] } }, 'option "placeholder" must be a string'],
     [{ rules: { 'avoid-blame': ['warn', { x: 1 }] } }, 'this rule takes no options'],
     [{ rulse: {} }, 'unknown key "rulse" (did you mean "rules"?)'],
     [{ extends: 'empathy:recomended' }, 'unknown preset "empathy:recomended" (did you mean "empathy:recommended"?)'],
-    [{ markdown: { split: 'h9' } }, 'markdown.split: bad value "h9"'],
-    [{ format: 'zendesk2' }, 'format: unknown macro format "zendesk2" (did you mean "zendesk"?)'],
+    [{ markdown: { split: 'h9' } }, 'markdown.split: "h9" is not one of'],
+    [{ format: 'zendesk2' }, 'format: "zendesk2" is not one of "zendesk", "freshdesk", "intercom", "helpscout", "generic" (did you mean "zendesk"?)'],
+    [{ dialect: 'helpscot' }, 'dialect: "helpscot" is not one of "zendesk", "freshdesk", "helpscout", "intercom", "gorgias", "salesforce", "generic" (did you mean "helpscout"?)'],
     [{ format: 'generic' }, '"format": "generic" needs a "json" section'],
-    [{ json: { macros: 'replies', body: '/x' } }, 'json.macros: expected a JSON pointer such as "/replies"'],
+    [{ json: { macros: 'replies', body: '/x' } }, 'json.macros: "replies" has the wrong form: expected a JSON pointer such as "/replies"'],
     [{ json: { macros: '/replies', bdy: '/x' } }, 'json: unknown key "bdy" (did you mean "body"?)'],
-    [{ json: { macros: '/replies' } }, 'json.body: expected a JSON pointer or a list of them'],
-    [[], 'the config must be an object'],
-  ])('rejects %j with a one-line reason', (raw, reason) => {
-    const attempt = () => resolveConfig(raw, builtinRegistry, '/x/.empathyrc.json');
-    expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(reason);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as Error).message.startsWith('/x/.empathyrc.json: ')).toBe(true);
-      expect((error as Error).message).not.toContain('\n');
-    }
+    [{ json: { macros: '/replies' } }, 'json: "body" is required'],
+    [{ phrases: [{ id: 'team/x', message: 'm', regex: 'a*' }] }, 'phrases: "team/x" has a regex that can match empty text'],
+    [{ phrases: [{ id: 'team/x', message: 'm', regex: '(' }] }, 'phrases: "team/x" has a regex that does not compile'],
+    [{ phrases: [{ id: 'avoid-blame', message: 'm', match: ['x'] }] }, 'phrases: "avoid-blame" is the id of a built-in rule'],
+    [{ overrides: [{ rules: {} }] }, 'overrides[0]: "files" is required'],
+    [[], 'must be an object'],
+  ])('rejects %j with a one-line reason', async (raw, reason) => {
+    const error = await resolveConfig(raw, builtinRegistry, '/x/.empathyrc.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(reason);
+    expect((error as Error).message.startsWith('/x/.empathyrc.json: ')).toBe(true);
+    expect((error as Error).message).not.toContain('\n');
   });
 
   it('parses --rule flags', () => {
-    expect(parseRuleFlag('avoid-blame:off', builtinRegistry)).toEqual(['avoid-blame', 'off']);
-    expect(parseRuleFlag('avoid-blame', builtinRegistry)).toMatch(/expected <rule-id>:<severity>/);
-    expect(parseRuleFlag('nope:warn', builtinRegistry)).toMatch(/unknown rule "nope"/);
+    expect(parseRuleFlag('avoid-blame:off')).toEqual(['avoid-blame', 'off']);
+    expect(parseRuleFlag('acme/no-jargon:2')).toEqual(['acme/no-jargon', 'error']);
+    expect(parseRuleFlag('avoid-blame')).toMatch(/expected <rule-id>:<severity>/);
+    expect(parseRuleFlag('avoid-blame:loud')).toMatch(/bad severity "loud"/);
   });
 });
 
@@ -94,7 +97,7 @@ describe('.empathyrc.example.json', () => {
   it('is a valid config that lists every built-in rule at its default severity and options', async () => {
     const { readFileSync } = await import('node:fs');
     const example = JSON.parse(readFileSync(path.join(import.meta.dirname, '../.empathyrc.example.json'), 'utf8'));
-    expect(() => resolveConfig(example, builtinRegistry)).not.toThrow();
+    await expect(resolveConfig(example, builtinRegistry)).resolves.toBeDefined();
     expect(Object.keys(example.rules).sort()).toEqual([...builtinRegistry.keys()].sort());
     for (const [id, rule] of builtinRegistry) {
       const setting = example.rules[id];
@@ -106,19 +109,98 @@ describe('.empathyrc.example.json', () => {
 });
 
 describe('finding config files', () => {
-  it('uses the nearest config upward from each file, and the recommended preset where there is none', async () => {
+  it('applies every config upward from a file, nearer ones winning, until one says root: true', async () => {
     const root = tree({
       'team/.empathyrc.json': JSON.stringify({ extends: 'empathy:recommended', rules: { 'avoid-blame': 'warn' } }),
-      'team/billing/.empathyrc.yaml': 'rules:\n  avoid-blame: error\n',
+      'team/billing/.empathyrc.yaml': 'rules:\n  avoid-blame: error\n  use-name-placeholder: off\n',
       'team/billing/sub/a.md': 'x',
       'team/b.md': 'x',
-      'other/package.json': JSON.stringify({ name: 'x', empathy: { rules: { 'use-name-placeholder': 'error' } } }),
+      'team/legal/.empathyrc.json': JSON.stringify({ root: true, rules: { 'no-shouting': 'error' } }),
+      'other/package.json': JSON.stringify({ name: 'x', empathy: { root: true, rules: { 'use-name-placeholder': 'error' } } }),
       'other/c.md': 'x',
     });
     const loader = new ConfigLoader(builtinRegistry);
-    expect(severities((await loader.forFile(path.join(root, 'team/billing/sub/a.md'))).rules)).toEqual({ 'avoid-blame': 'error' });
+    const billing = await loader.forFile(path.join(root, 'team/billing/sub/a.md'));
+    expect(billing.rules.get('avoid-blame')!.severity).toBe('error'); // nearer wins
+    expect(billing.rules.has('use-name-placeholder')).toBe(false); // turned off nearer
+    expect(billing.rules.has('acknowledge-before-solving')).toBe(true); // from the parent's preset
+    expect(billing.files.map((f) => path.relative(root, f))).toEqual(['team/.empathyrc.json', 'team/billing/.empathyrc.yaml']);
     expect((await loader.forFile(path.join(root, 'team/b.md'))).rules.get('avoid-blame')!.severity).toBe('warn');
+    expect(severities((await loader.forFile(path.join(root, 'team/legal/x.md'))).rules)).toEqual({ 'no-shouting': 'error' });
     expect(severities((await loader.forFile(path.join(root, 'other/c.md'))).rules)).toEqual({ 'use-name-placeholder': 'error' });
+  });
+
+  it('extends config files by relative path and shareable configs from npm packages', async () => {
+    const root = tree({
+      'base/tone.yml': 'extends: empathy:recommended\nrules:\n  no-shouting: error\n',
+      'lib/.empathyrc.json': JSON.stringify({ root: true, extends: ['../base/tone.yml', 'acme', '@corp'], rules: { 'avoid-blame': 'warn' } }),
+      'lib/node_modules/empathy-config-acme/package.json': JSON.stringify({ name: 'empathy-config-acme', main: 'index.json' }),
+      'lib/node_modules/empathy-config-acme/index.json': JSON.stringify({ rules: { 'readable-sentences': ['error', { max: 20 }] } }),
+      'lib/node_modules/@corp/empathy-config/package.json': JSON.stringify({ name: '@corp/empathy-config', main: 'index.cjs' }),
+      'lib/node_modules/@corp/empathy-config/index.cjs': "module.exports = { dialect: 'helpscout' };",
+      'loop/.empathyrc.json': JSON.stringify({ root: true, extends: './other.json' }),
+      'loop/other.json': JSON.stringify({ extends: './.empathyrc.json' }),
+      'missing/.empathyrc.json': JSON.stringify({ root: true, extends: 'nope' }),
+    });
+    const loader = new ConfigLoader(builtinRegistry);
+    const config = await loader.forFile(path.join(root, 'lib/x.md'));
+    expect(config.rules.get('no-shouting')!.severity).toBe('error');
+    expect(config.rules.get('readable-sentences')).toEqual({ severity: 'error', options: { max: 20, maxSentencesPerParagraph: 6 } });
+    expect(config.rules.get('avoid-blame')!.severity).toBe('warn');
+    expect(config.dialect).toBe('helpscout');
+    await expect(loader.forFile(path.join(root, 'loop/x.md'))).rejects.toThrow(/extends itself/);
+    await expect(loader.forFile(path.join(root, 'missing/x.md'))).rejects.toThrow('could not find the shareable config "empathy-config-nope"');
+  });
+
+  it('applies overrides to the files their globs match, relative to the config file', async () => {
+    const root = tree({
+      '.empathyrc.json': JSON.stringify({
+        root: true,
+        rules: { 'avoid-blame': 'error' },
+        overrides: [
+          { files: ['billing/**'], rules: { 'avoid-blame': 'off' } },
+          { files: '*.json', excludedFiles: 'legacy.json', dialect: 'freshdesk' },
+        ],
+      }),
+    });
+    const loader = new ConfigLoader(builtinRegistry);
+    expect((await loader.forFile(path.join(root, 'billing/refunds/a.md'))).rules.has('avoid-blame')).toBe(false);
+    expect((await loader.forFile(path.join(root, 'support/a.md'))).rules.has('avoid-blame')).toBe(true);
+    expect((await loader.forFile(path.join(root, 'exports/all.json'))).dialect).toBe('freshdesk');
+    expect((await loader.forFile(path.join(root, 'legacy.json'))).dialect).toBeUndefined();
+  });
+
+  it('loads plugins, names their rules by namespace, and says plainly when one fails', async () => {
+    const rule = (id: string) =>
+      `{ meta: { id: '${id}', description: 'd', docs: '', defaultSeverity: 'warn', fixable: false, hasSuggestions: false, messages: { m: 'Found.' } }, check(doc, report) { if (doc.text.includes('TICKET')) report({ messageId: 'm', range: [0, 1] }); } }`;
+    const root = tree({
+      'a/rules/acme.mjs': `export default { rules: { 'no-ticket': ${rule('no-ticket')} } };`,
+      'a/node_modules/empathy-plugin-tone/package.json': JSON.stringify({ name: 'empathy-plugin-tone', main: 'index.js', type: 'module' }),
+      'a/node_modules/empathy-plugin-tone/index.js': `export default { meta: { namespace: 'tone' }, rules: { warm: ${rule('warm')} } };`,
+      'a/node_modules/@corp/empathy-plugin/package.json': JSON.stringify({ name: '@corp/empathy-plugin', main: 'index.js', type: 'module' }),
+      'a/node_modules/@corp/empathy-plugin/index.js': `export default { rules: { kind: ${rule('kind')} } };`,
+      'a/.empathyrc.json': JSON.stringify({ root: true, plugins: ['./rules/acme.mjs', 'empathy-plugin-tone', '@corp/empathy-plugin'], rules: { 'acme/no-ticket': 'error', 'tone/warm': 'warn', '@corp/kind': 'warn' } }),
+      'b/bad.mjs': "throw new Error('boom at load');",
+      'b/.empathyrc.json': JSON.stringify({ root: true, plugins: ['./bad.mjs'] }),
+      'c/.empathyrc.json': JSON.stringify({ root: true, plugins: ['./rules/acme.mjs'], rules: { 'acme/no-tickt': 'warn' } }),
+      'c/rules/acme.mjs': `export default { rules: { 'no-ticket': ${rule('no-ticket')} } };`,
+    });
+    const loader = new ConfigLoader(builtinRegistry);
+    const config = await loader.forFile(path.join(root, 'a/x.md'));
+    expect(severities(config.rules)).toEqual({ 'acme/no-ticket': 'error', 'tone/warm': 'warn', '@corp/kind': 'warn' });
+    expect(config.registry.get('acme/no-ticket')!.meta.id).toBe('acme/no-ticket');
+    await expect(loader.forFile(path.join(root, 'b/x.md'))).rejects.toThrow('plugin "./bad.mjs" failed to load: boom at load');
+    await expect(loader.forFile(path.join(root, 'c/x.md'))).rejects.toThrow('unknown rule "acme/no-tickt" (did you mean "acme/no-ticket"?)');
+  });
+
+  it('builds phrase rules from config, with a fix when they say what to write instead', async () => {
+    const config = await resolveConfig(
+      { phrases: [{ id: 'acme/no-ticket-jargon', severity: 'warn', match: ['ticket number', 'case ID'], message: "Say 'your request': customers don't think in tickets.", replace: 'your request' }] },
+      builtinRegistry,
+    );
+    expect(config.rules.get('acme/no-ticket-jargon')!.severity).toBe('warn');
+    const rule = config.registry.get('acme/no-ticket-jargon')!;
+    expect(rule.meta.fixable).toBe(true);
   });
 
   it('reads .empathyrc (YAML or JSON) and explicit --config paths', async () => {

@@ -33,6 +33,8 @@ export interface LintOptions {
   applySuggestion?: string;
   /** Reuse results of unchanged files from this cache file (`--cache`); not used when fixing. */
   cacheLocation?: string;
+  /** false: look for no config file, use the built-in defaults and flags only (`--no-config-lookup`). */
+  configLookup?: boolean;
 }
 
 export interface LintReport {
@@ -74,18 +76,19 @@ export class Linter {
         throw new ConfigError(message);
       });
     }
-    if (options.applySuggestion !== undefined && !builtinRegistry.has(options.applySuggestion)) {
+    // Plugin rules (namespace/id) are only known once a config has loaded them.
+    if (options.applySuggestion !== undefined && !options.applySuggestion.includes('/') && !builtinRegistry.has(options.applySuggestion)) {
       throw new ConfigError(`--apply-suggestion: unknown rule "${options.applySuggestion}"${didYouMean(options.applySuggestion, builtinRegistry.keys())}`);
     }
     for (const flag of options.ruleFlags ?? []) {
-      const parsed = parseRuleFlag(flag, builtinRegistry);
+      const parsed = parseRuleFlag(flag);
       if (typeof parsed === 'string') throw new ConfigError(parsed);
       this.overrides.set(parsed[0], parsed[1]);
     }
   }
 
   async lintFiles(patterns: readonly string[]): Promise<LintReport> {
-    if (this.options.configFile) await this.configFor(this.cwd); // a broken --config fails before any file
+    if (this.options.configFile) await this.configFor(path.join(this.cwd, 'x.md')); // a broken --config fails before any file
     const { files, unmatched } = await findFiles(patterns, this.cwd);
     const fixing = this.options.fix === true || this.options.applySuggestion !== undefined;
     const cache = this.options.cacheLocation && !fixing ? await LintCache.open(this.options.cacheLocation, toolVersion()) : undefined;
@@ -121,7 +124,7 @@ export class Linter {
   private fingerprint(config: ResolvedConfig): string {
     let key = this.fingerprints.get(config);
     if (!key) {
-      const { filePath: _where, rules, ...rest } = config;
+      const { filePath: _where, files: _files, registry: _registry, rules, ...rest } = config;
       key = hashOf(JSON.stringify({ rules: [...rules].sort(([a], [b]) => a.localeCompare(b)), ...rest }));
       this.fingerprints.set(config, key);
     }
@@ -150,14 +153,20 @@ export class Linter {
     return final;
   }
 
-  private async configFor(filePath: string): Promise<ResolvedConfig> {
+  /** The config a file gets, with the command line's overrides applied (`--print-config`). */
+  async configFor(filePath: string): Promise<ResolvedConfig> {
     const { configFile } = this.options;
     // Created on first use and awaited at once, so a bad --config can never be an unhandled rejection.
     if (configFile) this.fixedConfig ??= this.loader.fromFile(path.resolve(this.cwd, configFile));
-    const base = await (this.fixedConfig ?? this.loader.forFile(path.resolve(this.cwd, filePath)));
+    const base = this.options.configLookup === false && !configFile
+      ? this.loader.defaults()
+      : await (this.fixedConfig ?? this.loader.forFile(path.resolve(this.cwd, filePath)));
     let config = this.overridden.get(base);
     if (!config) {
-      config = withRuleOverrides(base, this.overrides, builtinRegistry);
+      for (const id of this.overrides.keys()) {
+        if (!base.registry.has(id)) throw new ConfigError(`--rule: unknown rule "${id}"${didYouMean(id, base.registry.keys())}`);
+      }
+      config = withRuleOverrides(base, this.overrides);
       if (this.macroFormat) config = { ...config, format: this.macroFormat };
       if (config.format === 'generic' && !config.json) {
         throw new ConfigError(`--macro-format generic needs a "json" section in the config saying where the macros are`, base.filePath);
@@ -174,15 +183,17 @@ export class Linter {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
     const dialectName = config.dialect ?? guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format);
-    const context = { dialect: getDialect(dialectName, config.allowPlaceholders) };
+    const context = { dialect: getDialect(dialectName, config.allowPlaceholders), vocabulary: config.vocabulary };
+    const ignored = new Set(config.ignoreMacros);
     const rules = this.enabledRules(config);
     const lines = new LineIndex(source);
     const messages: Diagnostic[] = [];
     const macros: MacroResult[] = [];
     for (const macro of outcome.macros) {
+      if ((macro.id !== undefined && ignored.has(macro.id)) || (macro.title !== undefined && ignored.has(macro.title))) continue;
       const found = lintMacros(filePath, source, [macro], rules, context);
       messages.push(...found);
-      const tone = found.filter((d) => d.ruleId !== null && builtinRegistry.get(d.ruleId)?.meta.category === 'tone');
+      const tone = found.filter((d) => d.ruleId !== null && config.registry.get(d.ruleId)?.meta.category === 'tone');
       const at = lines.positionAt(macro.mapped.toSource([0, 0]).range[0]);
       macros.push({
         ...macroInfo(macro),
@@ -198,7 +209,7 @@ export class Linter {
   private enabledRules(config: ResolvedConfig): EnabledRule[] {
     let enabled = this.enabled.get(config);
     if (!enabled) {
-      enabled = [...config.rules].map(([id, { severity, options }]) => ({ rule: builtinRegistry.get(id)!, severity, options }));
+      enabled = [...config.rules].map(([id, { severity, options }]) => ({ rule: config.registry.get(id)!, severity, options }));
       this.enabled.set(config, enabled);
     }
     return enabled;

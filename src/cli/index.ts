@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_CACHE_LOCATION, LintCache } from '../api/cache.js';
+import { initConfig, printableConfig } from '../api/init.js';
 import {
   applySuppressions,
   countFindings,
@@ -42,6 +43,9 @@ interface CliOptions {
   suppressAll?: boolean;
   pruneSuppressions?: boolean;
   suppressionsLocation: string;
+  configLookup: boolean;
+  printConfig?: string;
+  init?: boolean;
 }
 
 const EXAMPLES = `
@@ -86,6 +90,9 @@ function buildProgram(): Command {
     .option('--min-score <n>', 'exit with code 1 when the library\'s empathy score (0-100) is below this', scoreValue)
     .option('--quiet', 'report errors only, not warnings')
     .option('-c, --config <path>', 'use this config file for every file instead of looking one up')
+    .option('--no-config-lookup', 'look for no config file: only the built-in defaults and these flags')
+    .option('--print-config <file>', 'print the config that applies to this file, and exit')
+    .option('--init', 'write a starter .empathyrc.json here, guessing the helpdesk from your placeholders')
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
     .option('-o, --output-file <path>', 'write the report to this file instead of the terminal')
@@ -132,6 +139,11 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
   if (!formatter) {
     throw new Error(`unknown format "${options.format}"${didYouMean(options.format, FORMATTER_NAMES)}; use one of ${FORMATTER_NAMES.join(', ')}`);
   }
+  if (options.init) {
+    const { file, dialect } = await initConfig(cwd);
+    process.stdout.write(`Wrote ${path.relative(cwd, file)} (dialect: ${dialect}). Run empathy-lint to lint your macros.\n`);
+    return EXIT_OK;
+  }
   const fixing = options.fix === true || (options.fixDryRun === true && options.applySuggestion === undefined);
   const writing = (options.fix === true || options.applySuggestion !== undefined) && !options.fixDryRun;
   const linter = new Linter({
@@ -141,8 +153,14 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     fix: fixing,
     applySuggestion: options.applySuggestion,
     macroFormat: options.macroFormat,
+    configLookup: options.configLookup,
     ...(options.cache ? { cacheLocation: LintCache.resolve(cwd, options.cacheLocation) } : {}),
   });
+  if (options.printConfig !== undefined) {
+    const config = await linter.configFor(path.resolve(cwd, options.printConfig));
+    process.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
+    return EXIT_OK;
+  }
   const input = options.stdin ? await readStdin() : undefined;
   const report = input !== undefined ? await lintStdin(linter, input, options, cwd) : await linter.lintFiles(patterns);
   let exitCode = EXIT_OK;

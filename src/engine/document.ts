@@ -33,7 +33,18 @@ export interface DocumentInfo {
   id?: string;
   /** The helpdesk whose placeholders the macro uses (config `dialect`, or guessed per file). */
   dialect?: Dialect;
+  /** The team's vocabulary (config `vocabulary`). */
+  vocabulary?: Vocabulary;
 }
+
+export interface Vocabulary {
+  /** Words always allowed (product names, acronyms in capitals). */
+  accept: readonly string[];
+  /** Terms the team never wants. */
+  reject: readonly string[];
+}
+
+const NO_VOCABULARY: Vocabulary = { accept: [], reject: [] };
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
@@ -49,6 +60,7 @@ export class MacroDocument {
   readonly title: string | undefined;
   readonly id: string | undefined;
   readonly dialect: Dialect;
+  readonly vocabulary: Vocabulary;
   private cachedPlaceholders?: Placeholder[];
   private cachedSentences?: Sentence[];
   private cachedWords?: Word[];
@@ -65,6 +77,13 @@ export class MacroDocument {
     this.title = info.title;
     this.id = info.id;
     this.dialect = info.dialect ?? getDialect('generic');
+    this.vocabulary = info.vocabulary ?? NO_VOCABULARY;
+  }
+
+  /** Whether the team's vocabulary always allows this word (any case). */
+  isAccepted(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.vocabulary.accept.some((accepted) => accepted.toLowerCase() === lower);
   }
 
   get placeholders(): readonly Placeholder[] {

@@ -1,7 +1,7 @@
 // Runs enabled rules over the macros of one file and turns their reports into source diagnostics.
 // The linter knows no rule by name: it only follows the Rule contract.
 import type { Dialect } from './dialects.js';
-import { MacroDocument } from './document.js';
+import { MacroDocument, type Vocabulary } from './document.js';
 import type { MappedText } from './mapped-text.js';
 import { LineIndex } from './positions.js';
 import { formatMessage, type AnyRule } from './rule.js';
@@ -27,6 +27,8 @@ export interface ParsedMacro {
 export interface LintContext {
   /** The placeholder dialect of this file. */
   dialect?: Dialect;
+  /** The team's vocabulary. */
+  vocabulary?: Vocabulary;
 }
 
 export function lintMacros(
@@ -39,7 +41,7 @@ export function lintMacros(
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   for (const macro of macros) {
-    const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id, dialect: context.dialect });
+    const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id, dialect: context.dialect, vocabulary: context.vocabulary });
     const info = macroInfo(macro);
     for (const { rule, severity, options } of rules) {
       if (macro.internal && rule.meta.repliesOnly) continue;
