@@ -37,6 +37,8 @@ interface CompiledPhrases {
 }
 
 const compiled = new WeakMap<readonly PhraseEntry[], CompiledPhrases>();
+/** Lists built afresh on every call (`doc.findPhrases([{ match: [...] }])` in a plugin) are found by content. */
+const compiledByContent = new Map<string, CompiledPhrases>();
 
 export function phraseToRegexSource(phrase: string): string {
   let out = '';
@@ -68,6 +70,12 @@ function countGroups(source: string): number {
 export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases {
   let cached = compiled.get(entries);
   if (cached) return cached;
+  const key = JSON.stringify(entries);
+  cached = compiledByContent.get(key);
+  if (cached) {
+    compiled.set(entries, cached);
+    return cached;
+  }
   const groups: number[] = [];
   let next = 1;
   const alternatives = entries.map((entry) => {
@@ -83,6 +91,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
   );
   cached = { regex, groups };
   compiled.set(entries, cached);
+  compiledByContent.set(key, cached);
   return cached;
 }
 
