@@ -15,6 +15,7 @@ import readableSentences from './readable-sentences.js';
 import thankForFeedback from './thank-for-feedback.js';
 import useNamePlaceholder from './use-name-placeholder.js';
 import validPlaceholders from './valid-placeholders.js';
+import vocabulary from './vocabulary.js';
 
 export const builtinRules: readonly AnyRule[] = [
   acknowledgeBeforeSolving,
@@ -32,4 +33,5 @@ export const builtinRules: readonly AnyRule[] = [
   thankForFeedback,
   useNamePlaceholder,
   validPlaceholders,
+  vocabulary,
 ];

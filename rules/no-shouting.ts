@@ -38,7 +38,8 @@ export default defineRule({
     defaultOptions: { allow: [] as string[] },
   },
   check(doc, report, { allow }) {
-    const allowed = new Set([...builtinAcronyms, ...allow.map((word) => word.toUpperCase())]);
+    // The team's vocabulary (config `vocabulary.accept`) counts as allowed too: product names, their acronyms.
+    const allowed = new Set([...builtinAcronyms, ...allow, ...doc.vocabulary.accept].map((word) => word.toUpperCase()));
     reportCapitals(doc, report, allowed);
     reportExclamations(doc, report);
   },

@@ -64,6 +64,9 @@ for (const rule of rules) {
   const validDir = path.join(FIXTURES, id, 'valid');
   const invalidDir = path.join(FIXTURES, id, 'invalid');
 
+  const contextFile = path.join(FIXTURES, id, 'vocabulary.json');
+  const context = existsSync(contextFile) ? { vocabulary: JSON.parse(readFileSync(contextFile, 'utf8')) } : {};
+
   describe(id, () => {
     it(`has at least ${MIN_CASES} valid and ${MIN_CASES} invalid fixtures`, () => {
       expect(markdownIn(validDir).length).toBeGreaterThanOrEqual(MIN_CASES);
@@ -73,7 +76,7 @@ for (const rule of rules) {
     for (const name of markdownIn(validDir)) {
       it(`valid: ${name}`, () => {
         const source = readFileSync(path.join(validDir, name), 'utf8');
-        expect(lintWithRule(source, rule)).toEqual([]);
+        expect(lintWithRule(source, rule, {}, context)).toEqual([]);
       });
     }
 
@@ -84,7 +87,7 @@ for (const rule of rules) {
         const expected = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as Expectation;
         expect(expected.diagnostics.length, 'an invalid fixture must expect at least one diagnostic').toBeGreaterThan(0);
 
-        const actual = lintWithRule(source, rule, expected.options);
+        const actual = lintWithRule(source, rule, expected.options, context);
         expect(
           actual.map((d) => ({
             line: d.line,
@@ -103,10 +106,10 @@ for (const rule of rules) {
           return;
         }
         expect(existsSync(fixedPath), `${name} is fixed by the rule: write the expected result to ${path.basename(fixedPath)}`).toBe(true);
-        const fixed = fixWithRule(source, rule, expected.options);
+        const fixed = fixWithRule(source, rule, expected.options, context);
         expect(fixed.stop).toBe('done');
         expect(fixed.output).toBe(readFileSync(fixedPath, 'utf8'));
-        expect(lintWithRule(fixed.output, rule, expected.options).filter((d) => d.fix)).toEqual([]);
+        expect(lintWithRule(fixed.output, rule, expected.options, context).filter((d) => d.fix)).toEqual([]);
       });
     }
   });

@@ -16,6 +16,7 @@ import { parseSource, type MacroFormat } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
+import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
 
 export interface LintOptions {
@@ -35,12 +36,20 @@ export interface LintOptions {
   cacheLocation?: string;
   /** false: look for no config file, use the built-in defaults and flags only (`--no-config-lookup`). */
   configLookup?: boolean;
+  /** false: use no ignore file or pattern (`--no-ignore`). */
+  ignore?: boolean;
+  /** Use this ignore file instead of `.empathyignore` (`--ignore-path`). */
+  ignorePath?: string;
+  /** More ignore patterns, gitignore syntax (`--ignore-pattern`). */
+  ignorePatterns?: readonly string[];
 }
 
 export interface LintReport {
   results: LintResult[];
   /** Patterns that matched no file. */
   unmatchedPatterns: string[];
+  /** Folders and globs whose every file is ignored. */
+  allIgnoredPatterns?: string[];
 }
 
 export type { LintResult };
@@ -89,7 +98,9 @@ export class Linter {
 
   async lintFiles(patterns: readonly string[]): Promise<LintReport> {
     if (this.options.configFile) await this.configFor(path.join(this.cwd, 'x.md')); // a broken --config fails before any file
-    const { files, unmatched } = await findFiles(patterns, this.cwd);
+    const { ignore, ignorePath, ignorePatterns } = this.options;
+    const filter = await loadIgnore({ cwd: this.cwd, ...(ignorePath ? { ignorePath } : {}), patterns: [...(ignorePatterns ?? [])], enabled: ignore !== false });
+    const { files, unmatched, ignoredExplicit, allIgnored } = await findFiles(patterns, this.cwd, filter);
     const fixing = this.options.fix === true || this.options.applySuggestion !== undefined;
     const cache = this.options.cacheLocation && !fixing ? await LintCache.open(this.options.cacheLocation, toolVersion()) : undefined;
     const results: LintResult[] = [];
@@ -98,7 +109,10 @@ export class Linter {
       if (result) results.push(result);
     }
     await cache?.save();
-    return { results, unmatchedPatterns: unmatched };
+    // A file named on the command line but ignored gets a warning, as ESLint gives one.
+    results.push(...ignoredExplicit.map((file) => summarise(file, [ignoredFileWarning()], [])));
+    results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+    return { results, unmatchedPatterns: unmatched, allIgnoredPatterns: allIgnored };
   }
 
   /** Lints one file on disk; undefined when the file is not a macro file (package.json and the like). */

@@ -46,6 +46,10 @@ interface CliOptions {
   configLookup: boolean;
   printConfig?: string;
   init?: boolean;
+  ignore: boolean;
+  ignorePath?: string;
+  ignorePattern: string[];
+  reportUnusedDisableDirectives?: boolean;
 }
 
 const EXAMPLES = `
@@ -93,6 +97,9 @@ function buildProgram(): Command {
     .option('--no-config-lookup', 'look for no config file: only the built-in defaults and these flags')
     .option('--print-config <file>', 'print the config that applies to this file, and exit')
     .option('--init', 'write a starter .empathyrc.json here, guessing the helpdesk from your placeholders')
+    .option('--ignore-path <file>', 'use this ignore file (gitignore syntax) instead of .empathyignore')
+    .option('--ignore-pattern <pattern>', 'also ignore files matching this pattern (gitignore syntax, repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--no-ignore', 'lint ignored files too: no .empathyignore, --ignore-path or --ignore-pattern')
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
     .option('-o, --output-file <path>', 'write the report to this file instead of the terminal')
@@ -154,6 +161,9 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     applySuggestion: options.applySuggestion,
     macroFormat: options.macroFormat,
     configLookup: options.configLookup,
+    ignore: options.ignore,
+    ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
+    ignorePatterns: options.ignorePattern,
     ...(options.cache ? { cacheLocation: LintCache.resolve(cwd, options.cacheLocation) } : {}),
   });
   if (options.printConfig !== undefined) {
@@ -167,6 +177,10 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
 
   for (const pattern of report.unmatchedPatterns) {
     process.stderr.write(`empathy-lint: no files matching "${pattern}" were found\n`);
+    exitCode = EXIT_TROUBLE;
+  }
+  for (const pattern of report.allIgnoredPatterns ?? []) {
+    process.stderr.write(`empathy-lint: all files matched by "${pattern}" are ignored (use --no-ignore to lint them)\n`);
     exitCode = EXIT_TROUBLE;
   }
   // Standard input has no file to write: --fix prints the fixed text, and the report goes to stderr.

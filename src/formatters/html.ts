@@ -155,11 +155,11 @@ function renderHeader(results: readonly LintResult[], all: readonly Diagnostic[]
 }
 
 function ruleLabel(ruleId: string | null): string {
-  return ruleId ?? 'file could not be checked';
+  return ruleId ?? 'file notice';
 }
 
 function ruleDescription(ruleId: string | null, descriptions: ReadonlyMap<string, RuleDescription>): string {
-  if (ruleId === null) return 'Files that could not be read or checked';
+  if (ruleId === null) return 'Notices about whole files: ones that could not be read or checked, or were ignored';
   return descriptions.get(ruleId)?.description ?? '';
 }
 

@@ -48,7 +48,7 @@ function testSuite(result: LintResult, cwd: string): { tests: number; failures: 
   for (const m of result.messages) {
     const type = m.severity === 'error' ? 'error' : 'warning';
     lines.push(
-      `    <testcase classname="${classname}" name="${escapeAttribute(`${m.ruleId ?? 'fatal'} at ${m.line}:${m.column}`)}">`,
+      `    <testcase classname="${classname}" name="${escapeAttribute(`${m.ruleId ?? (m.fatal ? 'fatal' : 'notice')} at ${m.line}:${m.column}`)}">`,
       `      <failure message="${escapeAttribute(m.message)}" type="${type}">${escapeText(failureBody(file, m))}</failure>`,
       '    </testcase>',
     );
@@ -63,7 +63,7 @@ function failureBody(file: string, m: Diagnostic): string {
   return [
     m.message,
     ...(macro ? [`Macro: ${macro}`] : []),
-    `Rule: ${m.ruleId ?? 'none (the file could not be linted)'}`,
+    `Rule: ${m.ruleId ?? (m.fatal ? 'none (the file could not be linted)' : 'none')}`,
     `At: ${file}:${m.line}:${m.column}`,
   ].join('\n');
 }
