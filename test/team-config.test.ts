@@ -116,6 +116,32 @@ describe('team configuration, end to end', () => {
     expect(stdout).toBe('');
   });
 
+  it('disable comments turn rules off where a person decided; unused and unknown ones are reported', () => {
+    const root = project({
+      'reply.md': [
+        'Hi {{ticket.requester.first_name}},',
+        '',
+        "I'm sorry for the wait, and I've refunded the fee.",
+        '',
+        '<!-- empathy-disable-next-line avoid-blame -- wording approved by legal -->',
+        'As clearly stated in our terms, the deposit stays with the courier.',
+        '',
+        '<!-- empathy-disable-next-line no-shouting -->',
+        'You forgot to attach the receipt, so I will wait for it.',
+        '',
+        '<!-- empathy-disable avoid-blam -->',
+        '',
+      ].join('\n'),
+    });
+    const plain = run(['--rule', 'offer-next-step:off', '.'], root);
+    expect(plain.stdout).not.toContain('As clearly stated');
+    expect(plain.stdout).toContain('"You forgot to" blames the customer');
+    expect(plain.stdout).toContain('Unknown rule "avoid-blam" in an empathy-disable comment (did you mean "avoid-blame"?).');
+    expect(plain.stdout).not.toContain('Unused empathy-disable directive');
+    const strict = run(['--rule', 'offer-next-step:off', '--report-unused-disable-directives', '.'], root);
+    expect(strict.stdout).toContain('Unused empathy-disable directive (no problems were reported from "no-shouting").');
+  });
+
   it('a config mistake names the file and the key, with did-you-mean', () => {
     const root = project({ '.empathyrc.json': JSON.stringify({ root: true, dialect: 'zendsk' }), 'reply.md': MACRO });
     expect(run(['.'], root)).toMatchObject({

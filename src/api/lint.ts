@@ -8,7 +8,8 @@ import { ConfigError, parseMacroFormat, parseRuleFlag, withRuleOverrides, type R
 import { getDialect, guessDialect } from '../engine/dialects.js';
 import { didYouMean } from '../engine/similar.js';
 import { fixUntilStable } from '../engine/fixer.js';
-import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
+import { applyDirectives, parseDirectives } from '../engine/directives.js';
+import { lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
 import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
@@ -42,6 +43,8 @@ export interface LintOptions {
   ignorePath?: string;
   /** More ignore patterns, gitignore syntax (`--ignore-pattern`). */
   ignorePatterns?: readonly string[];
+  /** Report `<!-- empathy-disable -->` comments that turned nothing off. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintReport {
@@ -125,7 +128,7 @@ export class Linter {
     }
     if (!cache) return this.lintText(source, filePath);
     const hash = hashOf(source);
-    const config = this.fingerprint(await this.configFor(filePath));
+    const config = `${this.fingerprint(await this.configFor(filePath))}${this.options.reportUnusedDisableDirectives ? '+unused-directives' : ''}`;
     const cached = cache.get(filePath, hash, config);
     if (cached) return cached;
     const result = await this.lintText(source, filePath);
@@ -201,23 +204,26 @@ export class Linter {
     const ignored = new Set(config.ignoreMacros);
     const rules = this.enabledRules(config);
     const lines = new LineIndex(source);
-    const messages: Diagnostic[] = [];
-    const macros: MacroResult[] = [];
-    for (const macro of outcome.macros) {
-      if ((macro.id !== undefined && ignored.has(macro.id)) || (macro.title !== undefined && ignored.has(macro.title))) continue;
-      const found = lintMacros(filePath, source, [macro], rules, context);
-      messages.push(...found);
+    const linted = outcome.macros.filter((m) => !((m.id !== undefined && ignored.has(m.id)) || (m.title !== undefined && ignored.has(m.title))));
+    const perMacro = linted.map((macro) => lintMacros(filePath, source, [macro], rules, context));
+    // Directives see the whole file at once: a disabled stretch can run across macros.
+    const messages = applyDirectives(perMacro.flat(), parseDirectives(outcome.comments, lines, source), {
+      knownRules: new Set(config.registry.keys()),
+      reportUnused: this.options.reportUnusedDisableDirectives === true,
+    });
+    const kept = new Set(messages);
+    const macros = linted.map((macro, index): MacroResult => {
+      const found = perMacro[index]!.filter((d) => kept.has(d));
       const tone = found.filter((d) => d.ruleId !== null && config.registry.get(d.ruleId)?.meta.category === 'tone');
-      const at = lines.positionAt(macro.mapped.toSource([0, 0]).range[0]);
-      macros.push({
+      return {
         ...macroInfo(macro),
-        ...at,
+        ...lines.positionAt(macro.mapped.toSource([0, 0]).range[0]),
         errorCount: found.filter((d) => d.severity === 'error').length,
         warningCount: found.filter((d) => d.severity === 'warn').length,
         score: macroScore(tone),
-      });
-    }
-    return { result: summarise(filePath, messages.sort(compareDiagnostics), macros), fatal: false };
+      };
+    });
+    return { result: summarise(filePath, messages, macros), fatal: false };
   }
 
   private enabledRules(config: ResolvedConfig): EnabledRule[] {

@@ -100,6 +100,7 @@ function buildProgram(): Command {
     .option('--ignore-path <file>', 'use this ignore file (gitignore syntax) instead of .empathyignore')
     .option('--ignore-pattern <pattern>', 'also ignore files matching this pattern (gitignore syntax, repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--no-ignore', 'lint ignored files too: no .empathyignore, --ignore-path or --ignore-pattern')
+    .option('--report-unused-disable-directives', 'warn about empathy-disable comments that turned nothing off')
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
     .option('-o, --output-file <path>', 'write the report to this file instead of the terminal')
@@ -164,6 +165,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     ignore: options.ignore,
     ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
     ignorePatterns: options.ignorePattern,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true,
     ...(options.cache ? { cacheLocation: LintCache.resolve(cwd, options.cacheLocation) } : {}),
   });
   if (options.printConfig !== undefined) {

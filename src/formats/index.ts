@@ -1,5 +1,6 @@
 // Picks the format adapter for a file and turns its source into macros, or says why it cannot.
 import path from 'node:path';
+import type { SourceComment } from '../engine/directives.js';
 import type { ParsedMacro } from '../engine/linter.js';
 import { freshdesk } from './helpdesk/freshdesk.js';
 import { genericFormat, type GenericJsonConfig } from './helpdesk/generic.js';
@@ -7,7 +8,7 @@ import { helpscout } from './helpdesk/helpscout.js';
 import { intercom } from './helpdesk/intercom.js';
 import { zendesk } from './helpdesk/zendesk.js';
 import { parseJson, type HelpdeskFormat } from './json.js';
-import { parseMarkdown, type MarkdownOptions } from './markdown.js';
+import { readMarkdown, type MarkdownOptions } from './markdown.js';
 
 /** Tried in this order; the first whose shape matches reads the file. */
 const BUILT_IN_FORMATS = { zendesk, freshdesk, intercom, helpscout } as const;
@@ -32,8 +33,11 @@ function jsonFormats({ json, format }: FormatOptions): HelpdeskFormat[] {
 }
 
 export type ParseOutcome =
-  /** `format`: the helpdesk whose export this is, for JSON. */
-  | { kind: 'macros'; macros: ParsedMacro[]; format?: string }
+  /**
+   * `format`: the helpdesk whose export this is, for JSON. `comments`: the file's HTML comments, where
+   * inline directives are written (Markdown only).
+   */
+  | { kind: 'macros'; macros: ParsedMacro[]; comments: SourceComment[]; format?: string }
   /** Obviously not a macro file (package.json, a lock file): skipped without a word. */
   | { kind: 'skip' }
   /** The file cannot be linted: not valid JSON (with where), or no known shape. */
@@ -49,10 +53,10 @@ export function parseSource(filePath: string, source: string, options: FormatOpt
   if (extension === '.json') {
     if (NOT_MACROS.test(path.basename(filePath))) return { kind: 'skip' };
     const outcome = parseJson(source, jsonFormats(options));
-    if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros, format: outcome.format };
+    if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros, comments: [], format: outcome.format };
     return outcome.kind === 'invalid'
       ? { kind: 'unrecognised', message: outcome.message, line: outcome.line, column: outcome.column }
       : { kind: 'unrecognised', message: outcome.message };
   }
-  return { kind: 'macros', macros: parseMarkdown(source, options.markdown) };
+  return { kind: 'macros', ...readMarkdown(source, options.markdown) };
 }

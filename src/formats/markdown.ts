@@ -1,11 +1,12 @@
 // Markdown source → macros. A file is one macro, or (when it repeats a heading level) one macro per
 // heading, as public macro libraries are written. Code, URLs, HTML and front matter are not linted.
-import type { Blockquote, List, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import type { SourceComment } from '../engine/directives.js';
 import type { ParsedMacro } from '../engine/linter.js';
 import { MappedTextBuilder, OPAQUE, type MappedText } from '../engine/mapped-text.js';
 import { findPlaceholders, isAngleFillIn } from '../engine/placeholders.js';
@@ -28,7 +29,41 @@ interface Section {
 }
 
 export function parseMarkdown(source: string, options: MarkdownOptions): ParsedMacro[] {
+  return macrosOf(processor.parse(source) as Root, source, options);
+}
+
+/** A whole Markdown file, parsed once: its macros, and its HTML comments (where inline directives live). */
+export function readMarkdown(source: string, options: MarkdownOptions): { macros: ParsedMacro[]; comments: SourceComment[] } {
   const tree = processor.parse(source) as Root;
+  return { macros: macrosOf(tree, source, options), comments: htmlComments(tree, source) };
+}
+
+const COMMENT = /<!--(?:-?>|([\s\S]*?)-->)/g;
+
+/**
+ * Every HTML comment in the tree, at any depth (block quotes, lists, inline in a paragraph), with
+ * source offsets; none inside code. A node's value drops the `>` and indentation that block quotes and
+ * lists put before each line, so a comment's text comes from the value and its offsets from the source,
+ * matched in order.
+ */
+export function htmlComments(tree: Root, source: string): SourceComment[] {
+  const comments: SourceComment[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const offset = node.position.start.offset;
+      const inSource = [...source.slice(offset, node.position.end.offset).matchAll(COMMENT)];
+      [...node.value.matchAll(COMMENT)].forEach((match, i) => {
+        const at = inSource[i];
+        if (at) comments.push({ value: match[1] ?? '', start: offset + at.index, end: offset + at.index + at[0].length });
+      });
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return comments;
+}
+
+function macrosOf(tree: Root, source: string, options: MarkdownOptions): ParsedMacro[] {
   const frontMatter = tree.children.find((node) => node.type === 'yaml');
   const body = tree.children.filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
   const sections = frontMatter
