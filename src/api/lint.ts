@@ -17,6 +17,7 @@ import { parseSource, type MacroFormat } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
+import { readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
 
@@ -45,6 +46,8 @@ export interface LintOptions {
   ignorePatterns?: readonly string[];
   /** Report `<!-- empathy-disable -->` comments that turned nothing off. */
   reportUnusedDisableDirectives?: boolean;
+  /** Files larger than this many bytes are reported and skipped (`--max-file-size`, default 10 MB). */
+  maxFileSize?: number;
 }
 
 export interface LintReport {
@@ -120,18 +123,15 @@ export class Linter {
 
   /** Lints one file on disk; undefined when the file is not a macro file (package.json and the like). */
   async lintFile(filePath: string, cache?: LintCache): Promise<LintResult | undefined> {
-    let source: string;
-    try {
-      source = await readFile(filePath, 'utf8');
-    } catch (error) {
-      return fatalResult(filePath, `Could not read the file: ${(error as Error).message}`);
-    }
-    if (!cache) return this.lintText(source, filePath);
+    const read = await readMacroFile(filePath, this.options.maxFileSize);
+    if (!read.ok) return fatalResult(filePath, read.message, read.line, read.column);
+    const { text: source, bom } = read;
+    if (!cache) return withBom(await this.lintText(source, filePath), bom);
     const hash = hashOf(source);
     const config = `${this.fingerprint(await this.configFor(filePath))}${this.options.reportUnusedDisableDirectives ? '+unused-directives' : ''}`;
     const cached = cache.get(filePath, hash, config);
     if (cached) return cached;
-    const result = await this.lintText(source, filePath);
+    const result = withBom(await this.lintText(source, filePath), bom);
     // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
     if (result && result.fatalErrorCount === 0) cache.set(filePath, hash, config, result);
     return result;
@@ -194,6 +194,19 @@ export class Linter {
   }
 
   private lintSource(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
+    try {
+      return this.lintParsed(source, filePath, config);
+    } catch (error) {
+      // A parser giving up (a file nested ten thousand levels deep) is a reason, not a crash.
+      const reason = error instanceof RangeError ? 'it is nested too deeply to read' : (error as Error).message.split('\n', 1)[0];
+      return { result: fatalResult(filePath, `Could not read the file as macros: ${reason}.`), fatal: true };
+    }
+  }
+
+  private lintParsed(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
+    if (source.trim() === '' && path.extname(filePath).toLowerCase() !== '.json') {
+      return { result: summarise(filePath, [fileNotice('The file is empty: there is no macro to lint.')], []), fatal: false };
+    }
     const outcome = parseSource(filePath, source, config);
     if (outcome.kind === 'skip') return undefined;
     if (outcome.kind === 'unrecognised') {
@@ -253,6 +266,16 @@ function summarise(filePath: string, messages: Diagnostic[], macros: MacroResult
   return result;
 }
 
+/** The BOM a file started with, given back to the text --fix writes (positions never count it). */
+function withBom(result: LintResult | undefined, bom: boolean): LintResult | undefined {
+  if (!result || !bom || result.output === undefined) return result;
+  return { ...result, source: `\uFEFF${result.source ?? ''}`, output: `\uFEFF${result.output}` };
+}
+
+function fileNotice(message: string): Diagnostic {
+  return { ruleId: null, severity: 'warn', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
 function fatalResult(filePath: string, message: string, line = 1, column = 1): LintResult {
   const diagnostic: Diagnostic = { ruleId: null, severity: 'error', fatal: true, message, line, column, endLine: line, endColumn: column };
   return summarise(filePath, [diagnostic], []);
@@ -272,18 +295,31 @@ export function errorsOnly(result: LintResult): LintResult {
  * Saves fixed files. Each file is written once, atomically: a temporary file beside it, then a rename,
  * keeping the original's permissions, so an interrupted run leaves the old file or the new one.
  */
-export async function writeFixes(results: readonly LintResult[]): Promise<void> {
+export interface WriteOutcome {
+  /** Files that changed on disk after they were read: not overwritten. */
+  changedOnDisk: string[];
+}
+
+export async function writeFixes(results: readonly LintResult[]): Promise<WriteOutcome> {
+  const changedOnDisk: string[] = [];
   for (const result of results) {
     if (result.output === undefined || result.output === result.source) continue;
+    // Someone saved the file while we linted it: their edit wins, our fixes wait for the next run.
+    const now = await readFile(result.filePath, 'utf8').catch(() => undefined);
+    if (now !== result.source) {
+      changedOnDisk.push(result.filePath);
+      continue;
+    }
     const temporary = path.join(path.dirname(result.filePath), `.${path.basename(result.filePath)}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       const { mode } = await stat(result.filePath);
       await writeFile(temporary, result.output, { encoding: 'utf8', flush: true });
-      await chmod(temporary, mode);
+      await chmod(temporary, mode); // explicitly: a mode given to writeFile would pass through the umask
       await rename(temporary, result.filePath);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw new Error(`${result.filePath}: could not write the fixes: ${(error as Error).message}`);
     }
   }
+  return { changedOnDisk };
 }

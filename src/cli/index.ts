@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_CACHE_LOCATION, LintCache } from '../api/cache.js';
+import { parseSize } from '../api/read.js';
 import { initConfig, printableConfig } from '../api/init.js';
 import {
   applySuppressions,
@@ -50,6 +51,8 @@ interface CliOptions {
   ignorePath?: string;
   ignorePattern: string[];
   reportUnusedDisableDirectives?: boolean;
+  errorOnUnmatchedPattern: boolean;
+  maxFileSize?: number;
 }
 
 const EXAMPLES = `
@@ -73,6 +76,12 @@ function nonNegativeInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return n;
+}
+
+function fileSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined || bytes <= 0) throw new InvalidArgumentError('expected a size such as 10MB, 500KB or 2048.');
+  return bytes;
 }
 
 function scoreValue(value: string): number {
@@ -101,6 +110,8 @@ function buildProgram(): Command {
     .option('--ignore-pattern <pattern>', 'also ignore files matching this pattern (gitignore syntax, repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--no-ignore', 'lint ignored files too: no .empathyignore, --ignore-path or --ignore-pattern')
     .option('--report-unused-disable-directives', 'warn about empathy-disable comments that turned nothing off')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern matches no file')
+    .option('--max-file-size <size>', 'skip (and report) files larger than this, e.g. 10MB or 500KB (default: 10MB)', fileSize)
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
     .option('-o, --output-file <path>', 'write the report to this file instead of the terminal')
@@ -166,6 +177,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
     ignorePatterns: options.ignorePattern,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true,
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.cache ? { cacheLocation: LintCache.resolve(cwd, options.cacheLocation) } : {}),
   });
   if (options.printConfig !== undefined) {
@@ -177,7 +189,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
   const report = input !== undefined ? await lintStdin(linter, input, options, cwd) : await linter.lintFiles(patterns);
   let exitCode = EXIT_OK;
 
-  for (const pattern of report.unmatchedPatterns) {
+  for (const pattern of options.errorOnUnmatchedPattern ? report.unmatchedPatterns : []) {
     process.stderr.write(`empathy-lint: no files matching "${pattern}" were found\n`);
     exitCode = EXIT_TROUBLE;
   }
@@ -188,7 +200,13 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
   // Standard input has no file to write: --fix prints the fixed text, and the report goes to stderr.
   const fixedTextToStdout = options.stdin === true && writing;
   if (fixedTextToStdout) process.stdout.write(report.results[0]?.output ?? input ?? '');
-  else if (writing) await writeFixes(report.results);
+  else if (writing) {
+    const { changedOnDisk } = await writeFixes(report.results);
+    for (const file of changedOnDisk) {
+      process.stderr.write(`empathy-lint: ${path.relative(cwd, file)} changed on disk while it was being linted; its fixes were not written. Run --fix again.\n`);
+      exitCode = EXIT_TROUBLE;
+    }
+  }
   if (options.fixDryRun && options.format === 'stylish') process.stdout.write(describeChanges(report.results, cwd));
   for (const result of report.results) {
     if (result.fixStop) process.stderr.write(`empathy-lint: ${fixStopNotice(result, cwd)}\n`);

@@ -92,6 +92,8 @@ function readFileView(result: LintResult, cwd: string): FileView {
       return { result, shown };
     }
   }
+  // Columns never count a byte-order mark (the linter reads past it).
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   return { result, shown, text, lines: text.split(/\r\n|\r|\n/) };
 }
 

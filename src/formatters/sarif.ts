@@ -22,7 +22,6 @@ interface Source {
   text: string;
   lines: LineIndex;
   /** The engine counts a byte order mark as the first character; SARIF text positions must not. */
-  bom: boolean;
   /** Offset of the first UTF-16 surrogate, or Infinity: up to here code points and code units agree. */
   firstAstral: number;
 }
@@ -113,8 +112,10 @@ function readSource(result: LintResult): Source | undefined {
       return undefined;
     }
   }
+  // Positions never count a byte-order mark (the linter reads past it), so neither do these.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   const astral = text.search(/[\uD800-\uDFFF]/);
-  return { text, lines: new LineIndex(text), bom: text.startsWith('\uFEFF'), firstAstral: astral === -1 ? Infinity : astral };
+  return { text, lines: new LineIndex(text), firstAstral: astral === -1 ? Infinity : astral };
 }
 
 function toResult(d: Diagnostic, location: ArtifactLocation, source: Source | undefined, ruleIndex: ReadonlyMap<string, number>): object {
@@ -128,7 +129,7 @@ function toResult(d: Diagnostic, location: ArtifactLocation, source: Source | un
     ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVELS[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: location, region: diagnosticRegion(d, source?.bom ?? false) } }],
+    locations: [{ physicalLocation: { artifactLocation: location, region: diagnosticRegion(d) } }],
     ...(fixes.length > 0 ? { fixes } : {}),
     ...(d.macro ? { properties: { macro: d.macro } } : {}),
   };
@@ -138,20 +139,13 @@ function toNotification(d: Diagnostic, location: ArtifactLocation): object {
   return {
     level: LEVELS[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: location, region: diagnosticRegion(d, false) } }],
+    locations: [{ physicalLocation: { artifactLocation: location, region: diagnosticRegion(d) } }],
   };
 }
 
-function diagnosticRegion(d: Diagnostic, bom: boolean): Region {
-  return {
-    startLine: d.line,
-    startColumn: withoutBom(d.line, d.column, bom),
-    endLine: d.endLine,
-    endColumn: withoutBom(d.endLine, d.endColumn, bom),
-  };
+function diagnosticRegion(d: Diagnostic): Region {
+  return { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
 }
-
-const withoutBom = (line: number, column: number, bom: boolean) => (bom && line === 1 ? Math.max(1, column - 1) : column);
 
 /** `autofix` marks the change --fix makes; suggestions need a person to choose them. */
 function toFix(fix: Fix, description: string, location: ArtifactLocation, source: Source | undefined, autofix: boolean): object {
@@ -175,14 +169,13 @@ function fixRegion({ range: [start, end] }: Fix, source: Source | undefined): Re
   const to = source.lines.positionAt(end);
   const region: Region = {
     startLine: from.line,
-    startColumn: withoutBom(from.line, from.column, source.bom),
+    startColumn: from.column,
     endLine: to.line,
-    endColumn: withoutBom(to.line, to.column, source.bom),
+    endColumn: to.column,
   };
   if (end <= source.firstAstral) {
-    const [offset, last] = source.bom ? [Math.max(0, start - 1), Math.max(0, end - 1)] : [start, end];
-    region.charOffset = offset;
-    region.charLength = last - offset;
+    region.charOffset = start;
+    region.charLength = end - start;
   }
   return region;
 }

@@ -1,0 +1,96 @@
+// Reading a file to lint: anything that is not a text macro file becomes a one-line reason, never a crash.
+import { readFile, stat } from 'node:fs/promises';
+import { LineIndex } from '../engine/positions.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export type ReadOutcome =
+  | { ok: true; text: string; bom: boolean }
+  | { ok: false; message: string; line?: number; column?: number };
+
+const BOM = '\uFEFF';
+/** How much of a file is checked for NUL bytes: binaries show them early. */
+const BINARY_SNIFF = 8192;
+
+export async function readMacroFile(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadOutcome> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(filePath);
+    if (info.isDirectory()) return { ok: false, message: 'This is a folder, not a file.' };
+    if (info.size > maxFileSize) {
+      return { ok: false, message: `Skipped: the file is ${formatSize(info.size)}, over the ${formatSize(maxFileSize)} limit (raise it with --max-file-size).` };
+    }
+    bytes = await readFile(filePath);
+  } catch (error) {
+    return { ok: false, message: `Could not read the file: ${describeError(error as NodeJS.ErrnoException)}` };
+  }
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { ok: false, message: 'This looks like a binary file, not a text macro, so it was not linted.' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const position = new LineIndex(before).positionAt(before.length);
+    return { ok: false, message: `The file is not valid UTF-8 (byte ${at}); save it as UTF-8 and lint it again.`, ...position };
+  }
+  // TextDecoder keeps a leading BOM as U+FEFF: lint without it, give it back when writing fixes.
+  const bom = text.startsWith(BOM);
+  return { ok: true, text: bom ? text.slice(1) : text, bom };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, found by halving: a prefix that ends mid-character is invalid too, so
+  // allow up to 3 trailing bytes of an unfinished character.
+  const valid = (n: number) => {
+    for (let cut = 0; cut <= 3 && cut <= n; cut++) {
+      try {
+        decoder.decode(bytes.subarray(0, n - cut));
+        return true;
+      } catch {
+        // try a shorter prefix
+      }
+    }
+    return false;
+  };
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (valid(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'it no longer exists (it was moved or deleted while linting).';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied.';
+    case 'ELOOP':
+      return 'it is a symbolic link that leads back to itself.';
+    case 'EISDIR':
+      return 'it is a folder.';
+    default:
+      return error.message;
+  }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}
+
+/** `10MB`, `500 KB`, `2048` → bytes; undefined when it is not a size. */
+export function parseSize(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 * 1024 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * factor);
+}
