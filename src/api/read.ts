@@ -27,41 +27,36 @@ export async function readMacroFile(filePath: string, maxFileSize = DEFAULT_MAX_
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { ok: false, message: 'This looks like a binary file, not a text macro, so it was not linted.' };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a leading BOM in the text (by default TextDecoder drops it silently).
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
     const position = new LineIndex(before).positionAt(before.length);
     return { ok: false, message: `The file is not valid UTF-8 (byte ${at}); save it as UTF-8 and lint it again.`, ...position };
   }
-  // TextDecoder keeps a leading BOM as U+FEFF: lint without it, give it back when writing fixes.
+  // Lint without the BOM; give it back when writing fixes.
   const bom = text.startsWith(BOM);
   return { ok: true, text: bom ? text.slice(1) : text, bom };
 }
 
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 character. */
 function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix, found by halving: a prefix that ends mid-character is invalid too, so
-  // allow up to 3 trailing bytes of an unfinished character.
-  const valid = (n: number) => {
-    for (let cut = 0; cut <= 3 && cut <= n; cut++) {
-      try {
-        decoder.decode(bytes.subarray(0, n - cut));
-        return true;
-      } catch {
-        // try a shorter prefix
-      }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return i;
     }
-    return false;
-  };
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (valid(mid)) low = mid;
-    else high = mid - 1;
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
   }
-  return low;
+  return bytes.length;
 }
 
 function describeError(error: NodeJS.ErrnoException): string {
@@ -88,7 +83,7 @@ export function formatSize(bytes: number): string {
 
 /** `10MB`, `500 KB`, `2048` → bytes; undefined when it is not a size. */
 export function parseSize(value: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(value);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(bytes?|b|kb|k|mb|m|gb|g)?\s*$/i.exec(value);
   if (!m) return undefined;
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 * 1024 : unit === 'g' ? 1024 ** 3 : 1;

@@ -54,4 +54,14 @@ function checkRegex(id: string, source: string, fail: (message: string) => never
     return fail(`phrases: "${id}" has a regex that does not compile: ${(error as Error).message}`);
   }
   if (anchored.test('')) fail(`phrases: "${id}" has a regex that can match empty text, which would report everywhere; make it require at least one character`);
+  const nested = NESTED_QUANTIFIER.exec(source);
+  if (nested) {
+    fail(`phrases: "${id}" has a regex with a repeated group that repeats itself ("${nested[0]}"), which can take forever on some text; use "match" phrases or a simpler regex`);
+  }
 }
+
+/**
+ * A group that holds a quantifier and is quantified again, as in (a+)+ or (\w*\s?)*: the shape behind
+ * catastrophic backtracking. Refused at load time, so a team's rule can never hang a run.
+ */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;

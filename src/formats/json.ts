@@ -34,6 +34,7 @@ export type JsonOutcome =
   | { kind: 'unrecognised'; message: string };
 
 export function parseJson(source: string, formats: readonly HelpdeskFormat[]): JsonOutcome {
+  if (source.trim() === '') return { kind: 'invalid', message: 'Invalid JSON: the file is empty.', line: 1, column: 1 };
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
   const [error] = errors;
