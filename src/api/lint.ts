@@ -125,13 +125,13 @@ export class Linter {
   async lintFile(filePath: string, cache?: LintCache): Promise<LintResult | undefined> {
     const read = await readMacroFile(filePath, this.options.maxFileSize);
     if (!read.ok) return fatalResult(filePath, read.message, read.line, read.column);
-    const { text: source, bom } = read;
-    if (!cache) return withBom(await this.lintText(source, filePath), bom);
+    const source = read.text;
+    if (!cache) return this.lintText(source, filePath);
     const hash = hashOf(source);
     const config = `${this.fingerprint(await this.configFor(filePath))}${this.options.reportUnusedDisableDirectives ? '+unused-directives' : ''}`;
     const cached = cache.get(filePath, hash, config);
     if (cached) return cached;
-    const result = withBom(await this.lintText(source, filePath), bom);
+    const result = await this.lintText(source, filePath);
     // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
     if (result && result.fatalErrorCount === 0) cache.set(filePath, hash, config, result);
     return result;
@@ -148,7 +148,13 @@ export class Linter {
     return key;
   }
 
-  async lintText(source: string, filePath: string): Promise<LintResult | undefined> {
+  async lintText(text: string, filePath: string): Promise<LintResult | undefined> {
+    // A byte-order mark is not prose and not a column: lint past it, give it back to fixed text.
+    const bom = text.startsWith('\uFEFF');
+    return withBom(await this.lintWithoutBom(bom ? text.slice(1) : text, filePath), bom);
+  }
+
+  private async lintWithoutBom(source: string, filePath: string): Promise<LintResult | undefined> {
     const config = await this.configFor(filePath);
     const first = this.lintSource(source, filePath, config);
     const { fix, applySuggestion } = this.options;

@@ -5,10 +5,9 @@ import { LineIndex } from '../engine/positions.js';
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export type ReadOutcome =
-  | { ok: true; text: string; bom: boolean }
+  | { ok: true; text: string }
   | { ok: false; message: string; line?: number; column?: number };
 
-const BOM = '\uFEFF';
 /** How much of a file is checked for NUL bytes: binaries show them early. */
 const BINARY_SNIFF = 8192;
 
@@ -35,9 +34,7 @@ export async function readMacroFile(filePath: string, maxFileSize = DEFAULT_MAX_
     const position = new LineIndex(before).positionAt(before.length);
     return { ok: false, message: `The file is not valid UTF-8 (byte ${at}); save it as UTF-8 and lint it again.`, ...position };
   }
-  // Lint without the BOM; give it back when writing fixes.
-  const bom = text.startsWith(BOM);
-  return { ok: true, text: bom ? text.slice(1) : text, bom };
+  return { ok: true, text };
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 character. */
