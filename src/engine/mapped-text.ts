@@ -97,13 +97,26 @@ export class MappedTextBuilder {
         continue;
       }
       if (src[p] === '&') {
-        const reference = matchCharacterReference(src, p);
-        if (reference && value.startsWith(reference.decoded, i)) {
-          this.pushSynthetic(reference.decoded, p, p + reference.length);
-          i += reference.decoded.length;
+        // A character reference the parser decoded. Parsers differ on a few (`&#128;` is U+FFFD in
+        // Markdown, `€` in HTML; HTML also reads `&copy` without its `;`), so what the parser produced is
+        // taken as the truth: the reference stands for the decoded text, or else for the next character.
+        const reference = matchCharacterReference(src, p, value.slice(i, i + 8));
+        // An `&` in the text that is not what the reference decodes to is a literal ampersand.
+        const exact = reference !== undefined && value.startsWith(reference.decoded, i);
+        if (reference && (exact || ch !== '&')) {
+          const decoded = exact ? reference.decoded : String.fromCodePoint(value.codePointAt(i)!);
+          this.pushSynthetic(decoded, p, p + reference.length);
+          i += decoded.length;
           p += reference.length;
           continue;
         }
+      }
+      if (ch === '\n' && src[p] === '\r' && src[p + 1] !== '\n') {
+        // A lone CR the parser normalised to LF (HTML does).
+        this.pushSynthetic(ch, p, p + 1);
+        i++;
+        p++;
+        continue;
       }
       if (src[p] === ch) {
         this.pushVerbatim(ch, p);
@@ -218,19 +231,33 @@ export class MappedText {
   }
 }
 
-const NAMED_OR_NUMERIC = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const NUMERIC = /&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));?/y;
+const NAMED = /&([A-Za-z][A-Za-z0-9]{0,31})(;?)/y;
 
-function matchCharacterReference(src: string, at: number): { decoded: string; length: number } | undefined {
-  NAMED_OR_NUMERIC.lastIndex = at;
-  const m = NAMED_OR_NUMERIC.exec(src);
-  if (!m) return undefined;
-  const body = m[1]!;
-  let decoded: string | false = false;
-  if (body[0] === '#') {
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    decoded = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
-  } else {
-    decoded = decodeNamedCharacterReference(body);
+/**
+ * The character reference at `at`, if one stands there, and what it decodes to. A name without `;`
+ * (HTML's legacy `&amp`, `&copy`) is tried from its longest prefix down, as HTML reads it, choosing
+ * the one that gives the text the parser produced (`expected`).
+ */
+function matchCharacterReference(src: string, at: number, expected: string): { decoded: string; length: number } | undefined {
+  NUMERIC.lastIndex = at;
+  const numeric = NUMERIC.exec(src);
+  if (numeric) {
+    const code = numeric[1] !== undefined ? parseInt(numeric[1], 10) : parseInt(numeric[2]!, 16);
+    const decoded = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+    return { decoded, length: numeric[0].length };
   }
-  return decoded ? { decoded, length: m[0].length } : undefined;
+  NAMED.lastIndex = at;
+  const named = NAMED.exec(src);
+  if (!named) return undefined;
+  const name = named[1]!;
+  if (named[2]) {
+    const decoded = decodeNamedCharacterReference(name);
+    if (decoded) return { decoded, length: name.length + 2 };
+  }
+  for (let length = name.length; length > 0; length--) {
+    const decoded = decodeNamedCharacterReference(name.slice(0, length));
+    if (decoded && expected.startsWith(decoded)) return { decoded, length: length + 1 };
+  }
+  return undefined;
 }
