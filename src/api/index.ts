@@ -36,8 +36,11 @@ export function loadConfig(filePath: string, options: { configFile?: string } = 
  * `--fix` leaves them for its next pass). For the full fix loop, lint with `{ fix: true }`.
  */
 export function applyFixes(source: string, diagnostics: readonly Diagnostic[]): { output: string; applied: number } {
-  const { output, applied } = applyFixRanges(source, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
-  return { output, applied };
+  // Fix ranges never count a leading BOM (as lintText reports them), so apply them past it and keep it.
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+  const { output, applied } = applyFixRanges(source.slice(bom.length), fixes);
+  return { output: bom + output, applied };
 }
 
 /** Reads a file and lints it: a convenience for editors. */

@@ -112,8 +112,11 @@ function toDiagnostic(
 
 /** A fix whose range does not map onto the very same characters in the source is dropped, never guessed. */
 function toSourceFix(fix: Fix, mapped: MappedText, ruleId: string): Fix | undefined {
-  const { range, verbatim } = mapped.toSource(checkedRange(fix.range, mapped.text.length, ruleId));
-  return verbatim ? { range, text: mapped.encode(fix.text) } : undefined;
+  const { range, verbatim, lineEnding } = mapped.toSource(checkedRange(fix.range, mapped.text.length, ruleId));
+  if (!verbatim) return undefined;
+  // A line break the fix keeps is written the way the source writes the ones it replaces.
+  const text = lineEnding ? fix.text.replace(/\n/g, lineEnding) : fix.text;
+  return { range, text: mapped.encode(text) };
 }
 
 function checkedRange(range: Range, length: number, ruleId: string): Range {

@@ -111,6 +111,15 @@ export class MappedTextBuilder {
           continue;
         }
       }
+      if (ch === '\r' && src[p] === '\r') {
+        // A line ending the parser kept as written: rules see one `\n`, mapped to the whole `\r\n` (or
+        // lone `\r`), so no range can start or end between the two characters of a CRLF.
+        const crlf = value[i + 1] === '\n' && src[p + 1] === '\n';
+        this.pushSynthetic('\n', p, p + (crlf ? 2 : 1));
+        i += crlf ? 2 : 1;
+        p += crlf ? 2 : 1;
+        continue;
+      }
       if (ch === '\n' && src[p] === '\r' && src[p + 1] !== '\n') {
         // A lone CR the parser normalised to LF (HTML does).
         this.pushSynthetic(ch, p, p + 1);
@@ -209,7 +218,7 @@ export class MappedText {
    * Source range of a text range, and whether a fix may rewrite it: only when the source holds exactly
    * the same characters there, so a fix can never eat markup, an escape or a code span.
    */
-  toSource(range: Range): { range: Range; verbatim: boolean } {
+  toSource(range: Range): { range: Range; verbatim: boolean; lineEnding?: string } {
     const [start, end] = range;
     const n = this.text.length;
     if (n === 0) return { range: [0, 0], verbatim: false };
@@ -226,8 +235,12 @@ export class MappedText {
     }
     const sourceStart = this.starts[Math.min(start, n - 1)]!;
     const sourceEnd = this.ends[Math.min(end, n) - 1]!;
-    const verbatim = this.source.slice(sourceStart, sourceEnd) === this.text.slice(start, end);
-    return { range: [sourceStart, sourceEnd], verbatim };
+    const written = this.source.slice(sourceStart, sourceEnd);
+    const text = this.text.slice(start, end);
+    // A line ending counts as written as is: the text reads every `\r\n` and lone `\r` as `\n`.
+    const verbatim = written === text || (written.includes('\r') && written.replace(/\r\n?/g, '\n') === text);
+    const lineEnding = written.includes('\r\n') ? '\r\n' : undefined;
+    return { range: [sourceStart, sourceEnd], verbatim, ...(lineEnding && { lineEnding }) };
   }
 }
 
