@@ -23,8 +23,20 @@ const greetingLead = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\
 /** "To reset your password, click …" */
 const purposeLead = /^to [^,.!?]{1,80},\s*/i;
 
+/** Several rules ask of the same sentences: each is read once. */
+const instructionCache = new WeakMap<Sentence, boolean>();
+
 /** An imperative, a polite request or "you can/need to …" followed by an action, at the start of a clause. */
 export function isInstruction(doc: MacroDocument, sentence: Sentence): boolean {
+  let answer = instructionCache.get(sentence);
+  if (answer === undefined) {
+    answer = readsAsInstruction(doc, sentence);
+    instructionCache.set(sentence, answer);
+  }
+  return answer;
+}
+
+function readsAsInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const masked = maskPlaceholders(doc, sentence);
   let text = masked.slice(greetingLeadLength(masked)).replace(purposeLead, '').replace(fillers, '');
   if (phraseAtStart(text, conditionalOpeners)) return false;

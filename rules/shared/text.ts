@@ -1,7 +1,7 @@
 // Small questions several rules ask of a sentence: is this offset quoted, does the sentence start here,
 // does a text contain or start with one of a list's phrases. One definition each, shared.
 import type { MacroDocument, Sentence } from '../../src/engine/document.js';
-import { findPhrases, type PhraseEntry } from '../../src/engine/phrases.js';
+import { findPhrases, phraseAt, type PhraseEntry } from '../../src/engine/phrases.js';
 
 /** A heading names the macro for agents ("# Refund – not eligible"); the customer reads the prose. */
 export function isHeading(doc: MacroDocument, sentence: Sentence): boolean {
@@ -34,8 +34,7 @@ export function containsPhrase(text: string, entries: readonly PhraseEntry[] | u
 
 /** Length of the phrase from `entries` that `text` starts with, if any. */
 export function phraseAtStart(text: string, entries: readonly PhraseEntry[]): number | undefined {
-  const hit = findPhrases(text, entries, () => false)[0];
-  return hit && hit.range[0] === 0 ? hit.range[1] : undefined;
+  return phraseAt(text, entries, 0)?.range[1];
 }
 
 /** The sentence a phrase lies in, when it lies within one. */

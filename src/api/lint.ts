@@ -17,6 +17,7 @@ import { parseSource, type MacroFormat } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
+import { lintInWorkers, threadCount, type LintedFile } from './pool.js';
 import { readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
@@ -48,6 +49,11 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** Files larger than this many bytes are reported and skipped (`--max-file-size`, default 10 MB). */
   maxFileSize?: number;
+  /**
+   * Threads to lint files on (`--concurrency`): a number, `off` (this thread only) or `auto` (the
+   * default: one per core when there are enough files to pay for starting them).
+   */
+  concurrency?: number | 'auto' | 'off';
 }
 
 export interface LintReport {
@@ -110,9 +116,27 @@ export class Linter {
     const fixing = this.options.fix === true || this.options.applySuggestion !== undefined;
     const cache = this.options.cacheLocation && !fixing ? await LintCache.open(this.options.cacheLocation, toolVersion()) : undefined;
     const results: LintResult[] = [];
-    for (const file of files) {
-      const result = await this.lintFile(file, cache);
-      if (result) results.push(result);
+    // Unchanged files come from the cache; the rest are linted, on several threads when there are many.
+    const configKeys = new Map<string, string>();
+    let toLint: readonly string[] = files;
+    if (cache) {
+      toLint = [];
+      for (const file of files) {
+        const lookup = await this.cacheLookup(file, cache);
+        if (lookup.hit) results.push(lookup.hit);
+        else {
+          (toLint as string[]).push(file);
+          configKeys.set(file, lookup.configKey);
+        }
+      }
+    }
+    const threads = threadCount(toLint.length, this.options.concurrency);
+    const linted = threads > 1 ? await lintInWorkers(toLint, this.options, threads, cache !== undefined) : await this.lintEach(toLint, cache !== undefined);
+    for (const { filePath, result, hash } of linted) {
+      if (!result) continue;
+      results.push(result);
+      // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
+      if (cache && hash && result.fatalErrorCount === 0) cache.set(filePath, hash, configKeys.get(filePath)!, result);
     }
     await cache?.save();
     // A file named on the command line but ignored gets a warning, as ESLint gives one.
@@ -123,18 +147,34 @@ export class Linter {
 
   /** Lints one file on disk; undefined when the file is not a macro file (package.json and the like). */
   async lintFile(filePath: string, cache?: LintCache): Promise<LintResult | undefined> {
-    const read = await readMacroFile(filePath, this.options.maxFileSize);
-    if (!read.ok) return fatalResult(filePath, read.message, read.line, read.column);
-    const source = read.text;
-    if (!cache) return this.lintText(source, filePath);
-    const hash = hashOf(source);
-    const config = `${this.fingerprint(await this.configFor(filePath))}${this.options.reportUnusedDisableDirectives ? '+unused-directives' : ''}`;
-    const cached = cache.get(filePath, hash, config);
-    if (cached) return cached;
-    const result = await this.lintText(source, filePath);
-    // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
-    if (result && result.fatalErrorCount === 0) cache.set(filePath, hash, config, result);
+    if (!cache) return (await this.lintFileHashed(filePath, false)).result;
+    const lookup = await this.cacheLookup(filePath, cache);
+    if (lookup.hit) return lookup.hit;
+    const { result, hash } = await this.lintFileHashed(filePath, true);
+    if (result && hash && result.fatalErrorCount === 0) cache.set(filePath, hash, lookup.configKey, result);
     return result;
+  }
+
+  /** Lints one file on disk, and gives the hash of the text it linted when asked (for the cache). */
+  async lintFileHashed(filePath: string, hash: boolean): Promise<{ result?: LintResult; hash?: string }> {
+    const read = readMacroFile(filePath, this.options.maxFileSize);
+    if (!read.ok) return { result: fatalResult(filePath, read.message, read.line, read.column) };
+    const result = await this.lintText(read.text, filePath);
+    return { ...(result && { result }), ...(hash && { hash: hashOf(read.text) }) };
+  }
+
+  private async lintEach(files: readonly string[], hash: boolean): Promise<LintedFile[]> {
+    const linted: LintedFile[] = [];
+    for (const filePath of files) linted.push({ filePath, ...(await this.lintFileHashed(filePath, hash)) });
+    return linted;
+  }
+
+  /** The cached result of a file, if its text and config are unchanged; else the config's key to store a result under. */
+  private async cacheLookup(filePath: string, cache: LintCache): Promise<{ hit?: LintResult; configKey: string }> {
+    const config = `${this.fingerprint(await this.configFor(filePath))}${this.options.reportUnusedDisableDirectives ? '+unused-directives' : ''}`;
+    const read = readMacroFile(filePath, this.options.maxFileSize);
+    const hit = read.ok ? cache.get(filePath, hashOf(read.text), config) : undefined;
+    return { ...(hit && { hit }), configKey: config };
   }
 
   /** Everything in a resolved config that can change a file's results, as one string. */

@@ -1,5 +1,5 @@
 // Reading a file to lint: anything that is not a text macro file becomes a one-line reason, never a crash.
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { LineIndex } from '../engine/positions.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -11,23 +11,36 @@ export type ReadOutcome =
 /** How much of a file is checked for NUL bytes: binaries show them early. */
 const BINARY_SNIFF = 8192;
 
-export async function readMacroFile(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadOutcome> {
+/** Decodes strictly (invalid UTF-8 throws) and keeps a leading BOM (by default TextDecoder drops it silently). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Reads a file to lint, synchronously: one open, one stat of the open file, one read. A linter reads
+ * thousands of small files, where the promise round trips of async reads cost more than the reads;
+ * many files are read in parallel by the worker threads instead.
+ */
+export function readMacroFile(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const info = await stat(filePath);
+    fd = openSync(filePath, 'r');
+    const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, message: 'This is a folder, not a file.' };
     if (info.size > maxFileSize) {
       return { ok: false, message: `Skipped: the file is ${formatSize(info.size)}, over the ${formatSize(maxFileSize)} limit (raise it with --max-file-size).` };
     }
-    bytes = await readFile(filePath);
+    bytes = readFileSync(fd);
   } catch (error) {
-    return { ok: false, message: `Could not read the file: ${describeError(error as NodeJS.ErrnoException)}` };
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'EISDIR') return { ok: false, message: 'This is a folder, not a file.' };
+    return { ok: false, message: `Could not read the file: ${describeError(failure)}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { ok: false, message: 'This looks like a binary file, not a text macro, so it was not linted.' };
   let text: string;
   try {
-    // ignoreBOM keeps a leading BOM in the text (by default TextDecoder drops it silently).
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));

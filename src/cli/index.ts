@@ -53,6 +53,7 @@ interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   errorOnUnmatchedPattern: boolean;
   maxFileSize?: number;
+  concurrency: number | 'auto' | 'off';
 }
 
 const EXAMPLES = `
@@ -84,6 +85,13 @@ function fileSize(value: string): number {
   return bytes;
 }
 
+function concurrencyValue(value: string): number | 'auto' | 'off' {
+  if (value === 'auto' || value === 'off') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a number of threads, "auto" or "off".');
+  return n;
+}
+
 function scoreValue(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score from 0 to 100.');
@@ -111,6 +119,7 @@ function buildProgram(): Command {
     .option('--no-ignore', 'lint ignored files too: no .empathyignore, --ignore-path or --ignore-pattern')
     .option('--report-unused-disable-directives', 'warn about empathy-disable comments that turned nothing off')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern matches no file')
+    .option('--concurrency <n>', 'threads to lint on: a number, "off", or "auto" (one per core when there are many files)', concurrencyValue, 'auto' as const)
     .option('--max-file-size <size>', 'skip (and report) files larger than this, e.g. 10MB or 500KB (default: 10MB)', fileSize)
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. avoid-blame:warn (repeatable)', (value: string, list: string[]) => [...list, value], [] as string[])
     .option('--macro-format <name>', 'read JSON files as zendesk, freshdesk, helpscout, intercom or generic (default: recognise each file by its shape)')
@@ -178,6 +187,7 @@ async function run(patterns: string[], options: CliOptions, cwd: string): Promis
     ignorePatterns: options.ignorePattern,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true,
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    concurrency: options.concurrency,
     ...(options.cache ? { cacheLocation: LintCache.resolve(cwd, options.cacheLocation) } : {}),
   });
   if (options.printConfig !== undefined) {

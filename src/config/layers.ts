@@ -9,7 +9,6 @@ import type { SeverityLevel } from '../engine/types.js';
 import type { GenericJsonConfig, MacroFormat } from '../formats/index.js';
 import type { MarkdownSplit } from '../formats/markdown.js';
 import { phraseRule, type PhraseRuleConfig } from './phrase-rules.js';
-import { shapeProblem } from './schema.js';
 import { ConfigError, presetRules, PRESET_NAMES, type RuleRegistry, type RuleSetting } from './validate.js';
 import { didYouMean } from '../engine/similar.js';
 
@@ -63,7 +62,8 @@ export async function buildLayer(raw: unknown, file: string | undefined, context
   const fail = (message: string): never => {
     throw new ConfigError(message, file);
   };
-  const problem = shapeProblem(raw);
+  // Ajv and the schema load only when there is a config to check: not on a run with none.
+  const problem = (await import('./schema.js')).shapeProblem(raw);
   if (problem) fail(problem);
   const config = raw as Record<string, unknown>;
   const layer = emptyLayer(file);

@@ -1,4 +1,5 @@
 // Phrase lists are data: rules hand the engine a list, the engine compiles it once into one matcher.
+import { firstWords, foldCase } from './first-words.js';
 import type { Range } from './types.js';
 
 /**
@@ -30,10 +31,43 @@ export interface PhraseHit<E extends PhraseEntry = PhraseEntry> {
   entry: E;
 }
 
+/**
+ * One entry, compiled on first use. Most runs only need the `cheap` regex, whose end-of-word check
+ * knows ASCII only (a Unicode property class costs more to compile than a whole phrase); when its match
+ * is followed by a non-ASCII letter, the exact `strict` regex decides, so results are as if only
+ * `strict` existed.
+ */
+interface CompiledEntry {
+  source: string;
+  /** `match` phrases are folded to lower case when compiled; `regex` entries keep the `i` flag. */
+  flags: string;
+  cheap?: RegExp;
+  strict?: RegExp;
+}
+
+/**
+ * A phrase list compiled for speed. Nearly every entry can only start with a few words ("sorry",
+ * "(we|I) apologise"), so each is tried, sticky, only where the text has such a word (or, when only
+ * the word's beginning is known, a word with that first letter): a few regex runs per text instead of
+ * one big regex tried at every character, and only the entries a text can use are ever compiled.
+ * Entries whose first word cannot be told (`\{\{…`, `\p{L}+ing`) are searched the ordinary way. The
+ * leftmost match wins and, at one position, the entry listed first, as one regex of them all would.
+ */
 interface CompiledPhrases {
+  entries: CompiledEntry[];
+  /** Entries to try at a text word that is some entry's whole first word, in list order. */
+  byWord: Map<string, number[]>;
+  /** Entries to try at any other word, by its first letter (entries whose first word is known in part). */
+  byLetter: Map<string, number[]>;
+  loose: Loose | undefined;
+}
+
+/** Entries whose first word cannot be told, as one global regex. */
+interface Loose {
   regex: RegExp;
-  /** Capture-group number that marks each entry. */
+  /** Capture-group number that marks each of the loose entries. */
   groups: number[];
+  indexes: number[];
 }
 
 const compiled = new WeakMap<readonly PhraseEntry[], CompiledPhrases>();
@@ -67,6 +101,19 @@ function countGroups(source: string): number {
   return new RegExp(`${source}|`, 'u').exec('')!.length - 1;
 }
 
+/** A match is a whole word, never part of a hyphenated compound ("read" is not in "read-only"). */
+const NOT_AFTER_WORD = String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)`;
+const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{N}_]|-[\p{L}\p{N}])`;
+/** The same check for ASCII only: cheap to compile, and exact unless a non-ASCII character follows. */
+const NOT_BEFORE_ASCII_WORD = String.raw`(?![0-9A-Za-z_]|-[0-9A-Za-z])`;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function compileEntry(entry: PhraseEntry): CompiledEntry {
+  if (entry.regex === undefined) return { source: phraseToRegexSource((entry.match ?? []).map(foldCase).join('|')), flags: 'y' };
+  return { source: entrySource(entry), flags: 'iuy' };
+}
+
 export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases {
   let cached = compiled.get(entries);
   if (cached) return cached;
@@ -76,23 +123,175 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
     compiled.set(entries, cached);
     return cached;
   }
+  const byWord = new Map<string, number[]>();
+  const byPrefix = new Map<string, number[]>();
+  const byLetter = new Map<string, number[]>();
+  const loose: number[] = [];
+  const add = (map: Map<string, number[]>, k: string, index: number) => {
+    const list = map.get(k);
+    if (!list) map.set(k, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
+  };
+  entries.forEach((entry, index) => {
+    const first = firstWords(entrySource(entry));
+    if (!first) return loose.push(index);
+    for (const word of first.words) add(byWord, word, index);
+    for (const prefix of first.prefixes) {
+      add(byPrefix, prefix, index);
+      add(byLetter, firstLetter(prefix), index);
+    }
+  });
+  // A text word that is some entry's whole first word may also begin with another entry's known prefix.
+  for (const [word, indexes] of byWord) {
+    const prefixed = [...byPrefix].flatMap(([prefix, more]) => (word.startsWith(prefix) ? more : []));
+    if (prefixed.length > 0) byWord.set(word, [...new Set([...indexes, ...prefixed])].sort((x, y) => x - y));
+  }
+  cached = { entries: entries.map(compileEntry), byWord, byLetter, loose: loose.length > 0 ? compileLoose(entries, loose) : undefined };
+  compiled.set(entries, cached);
+  compiledByContent.set(key, cached);
+  return cached;
+}
+
+function compileLoose(entries: readonly PhraseEntry[], indexes: number[]): Loose {
   const groups: number[] = [];
   let next = 1;
-  const alternatives = entries.map((entry) => {
-    const source = entrySource(entry);
+  const alternatives = indexes.map((index) => {
+    const source = entrySource(entries[index]!);
     groups.push(next);
     next += 1 + countGroups(source);
     return `(${source})`;
   });
-  // Whole words only, and never part of a hyphenated compound ("read" is not in "read-only").
-  const regex = new RegExp(
-    String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)(?:${alternatives.join('|')})(?![\p{L}\p{N}_]|-[\p{L}\p{N}])`,
-    'giu',
-  );
-  cached = { regex, groups };
-  compiled.set(entries, cached);
-  compiledByContent.set(key, cached);
-  return cached;
+  return { regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'giu'), groups, indexes };
+}
+
+const firstLetter = (word: string) => String.fromCodePoint(word.codePointAt(0)!);
+
+// ---- the text's words ------------------------------------------------------------------------------
+
+/** A word a whole-word match can start at: letters and digits, not after `_` or inside a hyphenated compound. */
+const WORD = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[\p{L}\p{N}]+/gu;
+const WORD_AT = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[\p{L}\p{N}]+/uy;
+
+interface Folded {
+  /** The text in lower case, every character where it was. */
+  folded: string;
+  /** Where each word starts, and the word (folded); found on first use. */
+  starts?: number[];
+  keys?: string[];
+}
+
+/** Rules search the same text with many lists: it is folded and split into words once (last few texts kept). */
+const foldedCache = new Map<string, Folded>();
+const FOLDED_CACHE_SIZE = 8;
+
+function foldedOf(text: string): Folded {
+  let entry = foldedCache.get(text);
+  if (entry) return entry;
+  entry = { folded: foldCase(text) };
+  if (foldedCache.size >= FOLDED_CACHE_SIZE) foldedCache.delete(foldedCache.keys().next().value!);
+  foldedCache.set(text, entry);
+  return entry;
+}
+
+function wordsOf(entry: Folded): { starts: number[]; keys: string[] } {
+  if (!entry.starts || !entry.keys) {
+    const starts: number[] = [];
+    const keys: string[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(entry.folded); m; m = WORD.exec(entry.folded)) {
+      starts.push(m.index);
+      keys.push(m[0]);
+    }
+    entry.starts = starts;
+    entry.keys = keys;
+  }
+  return { starts: entry.starts, keys: entry.keys };
+}
+
+/** Index of the first of `starts` at or after `from`. */
+function firstAtOrAfter(starts: readonly number[], from: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+// ---- matching ------------------------------------------------------------------------------------
+
+interface Found {
+  start: number;
+  end: number;
+  /** Index of the matched entry in the list. */
+  index: number;
+}
+
+/** Whether a match may end at `end`: no letter, digit or `_` follows, nor a hyphen and a letter. */
+function endsWord(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  const next = String.fromCodePoint(text.codePointAt(end)!);
+  if (WORD_CHAR.test(next)) return false;
+  return next !== '-' || !LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end + 1) ?? 32));
+}
+
+/** The length of `entry`'s match starting exactly at `at` in the folded text, or undefined. */
+function matchAt(entry: CompiledEntry, folded: string, at: number): number | undefined {
+  entry.cheap ??= new RegExp(`(?:${entry.source})${NOT_BEFORE_ASCII_WORD}`, entry.flags);
+  entry.cheap.lastIndex = at;
+  const cheap = entry.cheap.exec(folded);
+  if (!cheap) return undefined;
+  if (endsWord(folded, at + cheap[0].length)) return cheap[0].length;
+  // A non-ASCII letter follows: only the exact check can say whether (and how) the entry matches here.
+  entry.strict ??= new RegExp(`(?:${entry.source})${NOT_BEFORE_WORD}`, entry.flags.includes('u') ? entry.flags : `u${entry.flags}`);
+  entry.strict.lastIndex = at;
+  return entry.strict.exec(folded)?.[0].length;
+}
+
+/** The first of `candidates` (entry indexes, in list order) that matches at `at`. */
+function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | undefined, folded: string, at: number): Found | undefined {
+  if (!candidates) return undefined;
+  for (const index of candidates) {
+    const length = matchAt(list.entries[index]!, folded, at);
+    if (length !== undefined) return { start: at, end: at + length, index };
+  }
+  return undefined;
+}
+
+function candidatesFor(list: CompiledPhrases, word: string): readonly number[] | undefined {
+  return list.byWord.get(word) ?? list.byLetter.get(firstLetter(word));
+}
+
+/** The first match at a word in `[from, limit]`. */
+function atWords(list: CompiledPhrases, text: Folded, from: number, limit: number): Found | undefined {
+  if (list.byWord.size === 0 && list.byLetter.size === 0) return undefined;
+  const { starts, keys } = wordsOf(text);
+  for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i]! <= limit; i++) {
+    const found = firstMatchAt(list, candidatesFor(list, keys[i]!), text.folded, starts[i]!);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The leftmost non-empty match of the loose entries at or after `from`. */
+function looseFrom(loose: Loose, folded: string, from: number): Found | undefined {
+  loose.regex.lastIndex = from;
+  for (let match = loose.regex.exec(folded); match; match = loose.regex.exec(folded)) {
+    if (match[0] !== '') {
+      const index = loose.indexes[loose.groups.findIndex((g) => match![g] !== undefined)]!;
+      return { start: match.index, end: match.index + match[0].length, index };
+    }
+    loose.regex.lastIndex = match.index + 1;
+  }
+  return undefined;
+}
+
+/** Of two matches, the leftmost; at one position, the entry listed first. */
+function earlier(a: Found | undefined, b: Found | undefined): Found | undefined {
+  if (!a || !b) return a ?? b;
+  return a.start < b.start || (a.start === b.start && a.index < b.index) ? a : b;
 }
 
 const NEXT_WORD = /^[\s"'“”‘’(]*([\p{L}\p{N}]+(?:['’]\p{L}+)?)/u;
@@ -110,25 +309,49 @@ export function findPhrases<E extends PhraseEntry>(
   entries: readonly E[],
   blocked: (start: number, end: number) => boolean,
 ): PhraseHit<E>[] {
-  const { regex, groups } = compilePhrases(entries);
+  const list = compilePhrases(entries);
+  const folded = foldedOf(text);
   const hits: PhraseHit<E>[] = [];
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    if (m[0] === '') {
-      regex.lastIndex++;
+  let loose: Found | undefined;
+  let looseDone = !list.loose;
+  for (let from = 0; from <= text.length; ) {
+    // The loose entries' next match is searched again only once the scan has passed it.
+    if (!looseDone && (!loose || loose.start < from)) {
+      loose = looseFrom(list.loose!, folded.folded, from);
+      looseDone = !loose;
+    }
+    const found = earlier(atWords(list, folded, from, loose ? loose.start : text.length), loose);
+    if (!found) break;
+    const entry = entries[found.index]!;
+    if (blocked(found.start, found.end) || vetoedByNeighbours(text, found.start, found.end, entry)) {
+      from = found.start + 1; // a vetoed match must not hide another one that starts inside it
       continue;
     }
-    const start = m.index;
-    const end = start + m[0].length;
-    const index = groups.findIndex((g) => m![g] !== undefined);
-    const entry = entries[index]!;
-    if (blocked(start, end) || vetoedByNeighbours(text, start, end, entry)) {
-      regex.lastIndex = start + 1; // a vetoed match must not hide another one that starts inside it
-      continue;
-    }
-    hits.push({ range: [start, end], actual: m[0].replace(/\s+/g, ' '), expected: entry.expected ?? '', entry });
+    hits.push(hitOf(text, found, entry));
+    from = found.end;
   }
   return hits;
+}
+
+/** The match of `entries` that starts exactly at `at` (as findPhrases would find it there), if any. */
+export function phraseAt<E extends PhraseEntry>(text: string, entries: readonly E[], at = 0): PhraseHit<E> | undefined {
+  const list = compilePhrases(entries);
+  const { folded } = foldedOf(text);
+  WORD_AT.lastIndex = at;
+  const word = WORD_AT.exec(folded);
+  let found = word ? firstMatchAt(list, candidatesFor(list, word[0]), folded, at) : undefined;
+  if (list.loose) {
+    const loose = looseFrom(list.loose, folded, at);
+    if (loose?.start === at) found = earlier(found, loose);
+  }
+  if (!found) return undefined;
+  const entry = entries[found.index]!;
+  return vetoedByNeighbours(text, found.start, found.end, entry) ? undefined : hitOf(text, found, entry);
+}
+
+function hitOf<E extends PhraseEntry>(text: string, found: Found, entry: E): PhraseHit<E> {
+  const actual = text.slice(found.start, found.end).replace(/\s+/g, ' ');
+  return { range: [found.start, found.end], actual, expected: entry.expected ?? '', entry };
 }
 
 function vetoedByNeighbours(text: string, start: number, end: number, entry: PhraseEntry): boolean {

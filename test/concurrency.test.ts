@@ -1,0 +1,87 @@
+// Linting on several threads (--concurrency) must give exactly what one thread gives: the same
+// findings, fixes, exit code and errors. The built CLI is run as a child process.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/empathy-lint.js');
+
+function run(args: string[], cwd = ROOT) {
+  const { FORCE_COLOR: _f, NO_COLOR: _n, ...env } = process.env;
+  const result = spawnSync(process.execPath, [BIN, '--no-color', ...args], { cwd, encoding: 'utf8', env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Several folders of macros with findings, fixes, JSON exports and a file that cannot be read. */
+function library(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'empathy-threads-'));
+  cpSync(path.join(ROOT, 'fixtures/library'), path.join(dir, 'library'), { recursive: true });
+  cpSync(path.join(ROOT, 'fixtures/helpdesk'), path.join(dir, 'helpdesk'), { recursive: true });
+  cpSync(path.join(ROOT, 'fixtures/cli/problems'), path.join(dir, 'problems'), { recursive: true });
+  writeFileSync(path.join(dir, 'broken.json'), '{ "macros": [ }');
+  return dir;
+}
+
+describe('--concurrency', () => {
+  it('gives the same report on 3 threads as on one', () => {
+    const dir = library();
+    const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
+    const three = run(['--concurrency', '3', '--format', 'json', '.'], dir);
+    expect(one.code).toBe(2); // broken.json could not be read
+    expect(three).toEqual(one);
+    const results = JSON.parse(three.stdout) as { filePath: string; messages: unknown[] }[];
+    expect(results.length).toBeGreaterThan(20);
+    expect(results.some((r) => r.filePath.endsWith('broken.json'))).toBe(true);
+  });
+
+  it('fixes the same files the same way on several threads', () => {
+    const a = library();
+    const b = library();
+    const one = run(['--concurrency', 'off', '--fix', 'library'], a);
+    const two = run(['--concurrency', '2', '--fix', 'library'], b);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout.replaceAll(b, '')).toBe(one.stdout.replaceAll(a, ''));
+    for (const name of ['billing-error.md', 'password-reset.md', 'refund-denied.md', 'zendesk-macros.json']) {
+      const fixed = readFileSync(path.join(a, 'library', name), 'utf8');
+      expect(fixed).not.toBe(readFileSync(path.join(ROOT, 'fixtures/library', name), 'utf8'));
+      expect(readFileSync(path.join(b, 'library', name), 'utf8')).toBe(fixed);
+    }
+  });
+
+  it('stops with the one-line config error a thread met', () => {
+    const dir = library();
+    writeFileSync(path.join(dir, 'library/.empathyrc.json'), '{ "rules": { "avoid-blam": "error" } }');
+    const one = run(['--concurrency', 'off', '.'], dir);
+    const two = run(['--concurrency', '2', '.'], dir);
+    expect(one.code).toBe(2);
+    expect(two).toEqual(one);
+    expect(two.stderr.trim().split('\n')).toHaveLength(1);
+    expect(two.stderr).toContain('unknown rule "avoid-blam"');
+  });
+
+  it('reuses the cache on several threads, and stores what the threads linted', () => {
+    const dir = library();
+    const first = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
+    const cacheFile = path.join(dir, '.empathycache');
+    type Cached = { files: Record<string, { result: { messages: { message: string }[] } }> };
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Cached;
+    const linted = (JSON.parse(first.stdout) as { filePath: string; fatalErrorCount: number }[]).filter((r) => r.fatalErrorCount === 0);
+    expect(Object.keys(cache.files).sort()).toEqual(linted.map((r) => r.filePath).sort());
+    // A result changed in the cache shows in the next run: it was read from there, not linted again.
+    const [file, entry] = Object.entries(cache.files).find(([, e]) => e.result.messages.length > 0)!;
+    entry.result.messages[0]!.message = 'read from the cache';
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const again = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
+    const reread = (JSON.parse(again.stdout) as { filePath: string; messages: { message: string }[] }[]).find((r) => r.filePath === file)!;
+    expect(reread.messages[0]!.message).toBe('read from the cache');
+  });
+
+  it('refuses a thread count that is not one', () => {
+    const result = run(['--concurrency', '0', 'fixtures/library']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^empathy-lint: .*--concurrency.*expected a number of threads, "auto" or "off"\.\n$/);
+  });
+});

@@ -1,0 +1,139 @@
+// The phrase matcher tries each entry only at words it can start with (src/engine/first-words.ts).
+// It must find exactly what one regex of all the entries, tried at every character, finds: that plain
+// algorithm is kept here as the oracle, and random texts built from the rules' own phrases compare them.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { firstWords } from '../src/engine/first-words.js';
+import { findPhrases, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
+
+const RULES = path.resolve(import.meta.dirname, '../rules');
+const RUNS = Number(process.env.EMPATHY_FUZZ_RUNS) || 300;
+
+/** Every phrase list in the rules' data files. */
+function phraseLists(): [string, PhraseEntry[]][] {
+  const lists: [string, PhraseEntry[]][] = [];
+  const isList = (v: unknown): v is PhraseEntry[] =>
+    Array.isArray(v) && v.length > 0 && v.every((e) => e && typeof e === 'object' && (Array.isArray(e.match) || typeof e.regex === 'string'));
+  const walk = (name: string, v: unknown) => {
+    if (isList(v)) lists.push([name, v]);
+    else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) walk(`${name}.${k}`, inner);
+  };
+  const files = [...readdirSync(RULES).filter((f) => f.endsWith('.json')).map((f) => path.join(RULES, f)), path.join(RULES, 'shared/instructions.json')];
+  for (const file of files) walk(path.basename(file), JSON.parse(readFileSync(file, 'utf8')));
+  return lists;
+}
+
+/** The oracle: one regex of all the entries, leftmost match first, as the matcher worked before it was made fast. */
+function oracle(text: string, entries: readonly PhraseEntry[]): [number, number, number][] {
+  const groups: number[] = [];
+  let next = 1;
+  const alternatives = entries.map((entry) => {
+    const source = [...(entry.match ?? []).map(phraseToRegexSource), ...(entry.regex ? [entry.regex] : [])].join('|');
+    groups.push(next);
+    next += 1 + (new RegExp(`${source}|`, 'u').exec('')!.length - 1);
+    return `(${source})`;
+  });
+  const regex = new RegExp(String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)(?:${alternatives.join('|')})(?![\p{L}\p{N}_]|-[\p{L}\p{N}])`, 'giu');
+  const hits: [number, number, number][] = [];
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0] === '') {
+      regex.lastIndex++;
+      continue;
+    }
+    const index = groups.findIndex((g) => m![g] !== undefined);
+    const entry = entries[index]!;
+    // The neighbour checks (notBefore, notAfter, negation) are shared code: leave them out of both sides.
+    if (entry.notBefore || entry.notAfter || entry.skipIfNegated) {
+      regex.lastIndex = m.index + 1;
+      continue;
+    }
+    hits.push([m.index, m.index + m[0].length, index]);
+  }
+  return hits;
+}
+
+const plain = (entries: readonly PhraseEntry[]) => entries.map((e) => ({ ...e, notBefore: undefined, notAfter: undefined, skipIfNegated: undefined }));
+
+describe('phrase matcher', () => {
+  const lists = phraseLists();
+
+  it('reads the rules\' phrase data', () => {
+    expect(lists.length).toBeGreaterThan(20);
+  });
+
+  // Words the texts are made of: the phrases' own words, in any case, with the punctuation, spacing and
+  // non-ASCII letters that sit around them in real macros.
+  const vocabulary = [...new Set(lists.flatMap(([, list]) => list.flatMap((e) => (e.match ?? []).join(' ').split(/[\s()|?]+/))))].filter(Boolean);
+  // Whole phrases too, each alternative and optional group resolved at random, so texts hold real matches.
+  const phrases = [...new Set(lists.flatMap(([, list]) => list.flatMap((e) => e.match ?? [])))];
+  const phrase = fc.tuple(fc.constantFrom(...phrases), fc.array(fc.nat(5), { minLength: 12, maxLength: 12 })).map(([p, picks]) => {
+    let out = p;
+    for (let i = 0, m = /\(([^()]*)\)(\?)?/.exec(out); m; m = /\(([^()]*)\)(\?)?/.exec(out), i++) {
+      const options = m[1]!.split('|');
+      const pick = picks[i % picks.length]!;
+      out = out.slice(0, m.index) + (m[2] && pick === 0 ? '' : options[pick % options.length]) + out.slice(m.index + m[0].length);
+    }
+    return out;
+  });
+  const word = fc.oneof(
+    { weight: 4, arbitrary: phrase },
+    { weight: 8, arbitrary: fc.constantFrom(...vocabulary) },
+    { weight: 2, arbitrary: fc.constantFrom('the', 'you', 'we', 'I', 'it', 'is', 'not', 'your', 'order', 'refund', 'café', 'naïve', 'Ünïcode', '42', 'x_y', 'e-mail') },
+  );
+  const caseOf = fc.constantFrom((w: string) => w, (w: string) => w.toUpperCase(), (w: string) => w[0]!.toUpperCase() + w.slice(1));
+  const glue = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ', ', '. ', '-', "'", '’', '!', ' (', ') ', 'é', '_', ' — ');
+  const text = fc.array(fc.tuple(word, caseOf, glue), { maxLength: 40 }).map((parts) => parts.map(([w, c, g]) => c(w) + g).join(''));
+
+  let matched = 0;
+  it.each(lists)('%s: findPhrases finds what one big regex finds', (_name, entries) => {
+    const list = plain(entries);
+    fc.assert(
+      fc.property(text, (t) => {
+        const found = findPhrases(t, list, () => false).map((h) => [h.range[0], h.range[1], list.indexOf(h.entry)]);
+        expect(found).toEqual(oracle(t, list));
+        matched += found.length;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('compared texts that hold matches, not just empty results', () => {
+    expect(matched).toBeGreaterThan(RUNS);
+  });
+
+  it.each(lists)('%s: phraseAt finds the match that starts there', (_name, entries) => {
+    const list = plain(entries);
+    fc.assert(
+      fc.property(text, (t) => {
+        const first = oracle(t, list).find(([start]) => start === 0);
+        const hit = phraseAt(t, list, 0);
+        expect(hit ? [hit.range[0], hit.range[1], list.indexOf(hit.entry)] : undefined).toEqual(first);
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+});
+
+describe('first words', () => {
+  it.each([
+    ['sorry', ['sorry'], []],
+    ["(we|I) (apologise|apologize)", ['we', 'i'], []],
+    ["(please )?calm down", ['please', 'calm'], []],
+    ["don['’]t worry", ['don'], []],
+    ['apologi(s|z)e', ['apologise', 'apologize'], []],
+    [String.raw`thank(?:s|\s+you)`, ['thanks', 'thank'], []],
+    [String.raw`(?<=\b(?:is|are)\s+)really`, ['really'], []],
+    [String.raw`so+\s+sorry`, [], ['so']],
+    [String.raw`re\p{L}+`, [], ['re']],
+  ])('%s starts with %j (prefixes %j)', (source, words, prefixes) => {
+    const first = firstWords(source.includes('\\') || source.includes('?<') ? source : phraseToRegexSource(source));
+    expect(first && [...first.words].sort()).toEqual([...words].sort());
+    expect(first && [...first.prefixes].sort()).toEqual([...prefixes].sort());
+  });
+
+  it.each([String.raw`\{\{[^}]+\}\}`, String.raw`\p{L}+ing`, String.raw`(?:a|\s)b`, String.raw`x?`, '.+'])('cannot tell where %s starts', (source) => {
+    expect(firstWords(source)).toBeUndefined();
+  });
+});
