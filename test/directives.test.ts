@@ -2,14 +2,17 @@
 // about mistaken or useless ones; then real macros linted with the real rules.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { getDialect, guessDialect } from '../src/engine/dialects.js';
 import { applyDirectives, parseDirectives, type Directive, type DirectiveOptions } from '../src/engine/directives.js';
 import { lintMacros } from '../src/engine/linter.js';
 import { LineIndex } from '../src/engine/positions.js';
 import type { Diagnostic } from '../src/engine/types.js';
-import { parseSource } from '../src/formats/index.js';
+import { loadHtmlSupport, parseSource } from '../src/formats/index.js';
+
+// HTML bodies need the HTML parser, which the Linter loads on demand.
+beforeAll(loadHtmlSupport);
 
 const formatOptions = { markdown: { split: 'auto' as const } };
 

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeJsonString, encodeJsonText } from '../src/formats/json-string.js';
-import { parseSource } from '../src/formats/index.js';
+import { loadHtmlSupport, parseSource } from '../src/formats/index.js';
 import { lintMacros } from '../src/engine/linter.js';
 import { fixUntilStable } from '../src/engine/fixer.js';
 import { defineRule } from '../src/engine/rule.js';
+
+// HTML bodies need the HTML parser, which the Linter loads on demand.
+beforeAll(loadHtmlSupport);
 
 const options = { markdown: { split: 'auto' as const } };
 const zendesk = (value: string) => JSON.stringify({ macros: [{ id: 7, title: 'T', actions: [{ field: 'comment_value', value }] }] }, null, 2);

@@ -13,7 +13,7 @@ import { lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
 import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
-import { parseSource, type MacroFormat } from '../formats/index.js';
+import { loadHtmlSupport, parseSource, type MacroFormat } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
@@ -196,6 +196,8 @@ export class Linter {
 
   private async lintWithoutBom(source: string, filePath: string): Promise<LintResult | undefined> {
     const config = await this.configFor(filePath);
+    // JSON exports may hold HTML bodies: the HTML parser loads with the first one.
+    if (path.extname(filePath).toLowerCase() === '.json') await loadHtmlSupport();
     const first = this.lintSource(source, filePath, config);
     const { fix, applySuggestion } = this.options;
     if (!first || first.fatal || (!fix && applySuggestion === undefined)) return first?.result;

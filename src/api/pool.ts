@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ConfigError } from '../config/validate.js';
 import type { LintResult } from '../engine/types.js';
 import type { LintOptions } from './lint.js';
@@ -38,7 +38,9 @@ export function threadCount(fileCount: number, concurrency: LintOptions['concurr
 }
 
 /** Lints `files` on `threads` worker threads. A config error in any of them stops the run, as it would on one thread. */
-export function lintInWorkers(files: readonly string[], options: LintOptions, threads: number, hash: boolean): Promise<LintedFile[]> {
+export async function lintInWorkers(files: readonly string[], options: LintOptions, threads: number, hash: boolean): Promise<LintedFile[]> {
+  // Loaded here, not at startup: node:worker_threads alone costs a one-file run a noticeable part of its start.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const linted: LintedFile[] = [];
     const workers: Worker[] = [];

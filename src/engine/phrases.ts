@@ -75,20 +75,17 @@ const compiled = new WeakMap<readonly PhraseEntry[], CompiledPhrases>();
 const compiledByContent = new Map<string, CompiledPhrases>();
 
 export function phraseToRegexSource(phrase: string): string {
-  let out = '';
-  for (let i = 0; i < phrase.length; i++) {
-    const ch = phrase[i]!;
-    if (ch === '(') out += '(?:';
-    else if (ch === ')') out += phrase[i + 1] === '?' ? (i++, ')?') : ')';
-    else if (ch === '|') out += '|';
-    else if (/\s/.test(ch)) {
-      while (/\s/.test(phrase[i + 1] ?? '')) i++;
-      out += String.raw`\s+`;
-    } else if (ch === "'" || ch === '’') out += "['’]";
-    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return out;
+  return phrase.replace(PHRASE_SYNTAX, (token) => {
+    if (token === '(') return '(?:';
+    if (token === ')' || token === ')?' || token === '|') return token;
+    if (token === "'" || token === '’') return "['’]";
+    if (/^\s/.test(token)) return String.raw`\s+`;
+    return `\\${token}`;
+  });
 }
+
+/** The phrase syntax's tokens, and the characters a regex would read as syntax (escaped). */
+const PHRASE_SYNTAX = /\)\?|[()|'’]|\s+|[.*+?^${}[\]\\/]/g;
 
 function entrySource(entry: PhraseEntry): string {
   const parts = (entry.match ?? []).map(phraseToRegexSource);

@@ -12,11 +12,6 @@ const SKIPPED = new Set(['blockquote', 'pre', 'script', 'style', 'template', 'he
 const OPAQUE_INLINE = new Set(['code', 'kbd', 'samp', 'img', 'var']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Looks like HTML rather than Markdown or plain text. */
-export function looksLikeHtml(text: string): boolean {
-  return /<(?:p|div|br|span|a|b|strong|em|i|ul|ol|li|table|h[1-6]|blockquote|code|pre|img|font|u)\b[^>]*>/i.test(text);
-}
-
 export function parseHtml(source: string): MappedText {
   const tree = fromHtml(source, { fragment: true });
   const builder = new MappedTextBuilder(source);

@@ -43,6 +43,8 @@ export type ParseOutcome =
   /** The file cannot be linted: not valid JSON (with where), or no known shape. */
   | { kind: 'unrecognised'; message: string; line?: number; column?: number };
 
+export { loadHtmlSupport } from './html-support.js';
+
 export const LINTED_EXTENSIONS = ['md', 'markdown', 'json'] as const;
 
 /** JSON files that live in macro repositories but are never macros. */

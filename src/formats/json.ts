@@ -4,7 +4,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ParsedMacro } from '../engine/linter.js';
 import { MappedText, MappedTextBuilder } from '../engine/mapped-text.js';
-import { looksLikeHtml, parseHtml } from './html.js';
+import { looksLikeHtml, parseHtml } from './html-support.js';
 import { decodeJsonString } from './json-string.js';
 import { parseMarkdown } from './markdown.js';
 
