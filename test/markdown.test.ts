@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { parseMarkdown, type MarkdownSplit } from '../src/formats/markdown.js';
 
 const macros = (source: string, split: MarkdownSplit = 'auto') =>
@@ -109,5 +111,57 @@ describe('what rules see of a Markdown macro', () => {
 
   it('drops empty sections', () => {
     expect(macros('## A\n\n## B\n\nText.').map((m) => m.title)).toEqual(['B']);
+  });
+});
+
+describe('front matter titles', () => {
+  // Simple `key: value` front matter is read without the YAML parser; whatever it reads must be what YAML reads.
+  const titleOf = (yamlText: string) => parseMarkdown(`---\n${yamlText}\n---\n\nThanks for waiting.\n`, { split: 'auto' })[0]?.title;
+  // An empty title is no title.
+  const viaYaml = (yamlText: string): string | undefined => yamlTitle(yamlText) || undefined;
+  const yamlTitle = (yamlText: string): string | undefined => {
+    try {
+      const data = parseYaml(yamlText) as Record<string, unknown> | null;
+      if (!data || typeof data !== 'object') return undefined;
+      if (typeof data.title === 'string' || typeof data.title === 'number') return String(data.title);
+      return typeof data.name === 'string' ? data.name : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  it.each([
+    'title: Refund issued',
+    'title: Refund issued   ',
+    "title: It's on its way",
+    'title: "Quoted: title"',
+    'title: 42',
+    'title: true',
+    'title: null',
+    'title:',
+    'name: Late order',
+    'title: No\nname: Other',
+    'title: A\ntitle: B',
+    'tags: [a, b]\ntitle: Listed',
+    'title: a # comment',
+    'title: >\n  Folded\n  title',
+    'title: 0x1F',
+    'title: Yes',
+    'id: 7\ntitle: Password reset, step two',
+    'title: one\n  nested: bad',
+  ])('%j gives YAML\'s title', (yamlText) => {
+    expect(titleOf(yamlText)).toBe(viaYaml(yamlText));
+  });
+
+  it('agrees with YAML on random simple front matter', () => {
+    const value = fc.stringMatching(/^[ -~]{0,20}$/);
+    const key = fc.constantFrom('title', 'name', 'id', 'tags', 'title ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 4 }), (pairs) => {
+        const yamlText = pairs.map(([k, v]) => `${k}: ${v}`).join('\n');
+        expect(titleOf(yamlText)).toBe(viaYaml(yamlText));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

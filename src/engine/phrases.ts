@@ -172,9 +172,10 @@ const WORD_AT = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[\p{L}\p{N}]+/uy;
 interface Folded {
   /** The text in lower case, every character where it was. */
   folded: string;
-  /** Where each word starts, and the word (folded); found on first use. */
+  /** Where each word starts, the word (folded) and its first letter; found on first use. */
   starts?: number[];
   keys?: string[];
+  firsts?: string[];
 }
 
 /** Rules search the same text with many lists: it is folded and split into words once (last few texts kept). */
@@ -190,19 +191,22 @@ function foldedOf(text: string): Folded {
   return entry;
 }
 
-function wordsOf(entry: Folded): { starts: number[]; keys: string[] } {
-  if (!entry.starts || !entry.keys) {
+function wordsOf(entry: Folded): { starts: number[]; keys: string[]; firsts: string[] } {
+  if (!entry.starts || !entry.keys || !entry.firsts) {
     const starts: number[] = [];
     const keys: string[] = [];
+    const firsts: string[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(entry.folded); m; m = WORD.exec(entry.folded)) {
       starts.push(m.index);
       keys.push(m[0]);
+      firsts.push(firstLetter(m[0]));
     }
     entry.starts = starts;
     entry.keys = keys;
+    entry.firsts = firsts;
   }
-  return { starts: entry.starts, keys: entry.keys };
+  return { starts: entry.starts, keys: entry.keys, firsts: entry.firsts };
 }
 
 /** Index of the first of `starts` at or after `from`. */
@@ -257,16 +261,18 @@ function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | und
   return undefined;
 }
 
-function candidatesFor(list: CompiledPhrases, word: string): readonly number[] | undefined {
-  return list.byWord.get(word) ?? list.byLetter.get(firstLetter(word));
+function candidatesFor(list: CompiledPhrases, word: string, first = firstLetter(word)): readonly number[] | undefined {
+  return list.byWord.get(word) ?? list.byLetter.get(first);
 }
 
 /** The first match at a word in `[from, limit]`. */
 function atWords(list: CompiledPhrases, text: Folded, from: number, limit: number): Found | undefined {
   if (list.byWord.size === 0 && list.byLetter.size === 0) return undefined;
-  const { starts, keys } = wordsOf(text);
+  const { starts, keys, firsts } = wordsOf(text);
   for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i]! <= limit; i++) {
-    const found = firstMatchAt(list, candidatesFor(list, keys[i]!), text.folded, starts[i]!);
+    const candidates = candidatesFor(list, keys[i]!, firsts[i]!);
+    if (!candidates) continue;
+    const found = firstMatchAt(list, candidates, text.folded, starts[i]!);
     if (found) return found;
   }
   return undefined;
