@@ -121,7 +121,7 @@ describe('front matter titles', () => {
   const viaYaml = (yamlText: string): string | undefined => yamlTitle(yamlText) || undefined;
   const yamlTitle = (yamlText: string): string | undefined => {
     try {
-      const data = parseYaml(yamlText) as Record<string, unknown> | null;
+      const data = parseYaml(yamlText, { logLevel: 'silent' }) as Record<string, unknown> | null;
       if (!data || typeof data !== 'object') return undefined;
       if (typeof data.title === 'string' || typeof data.title === 'number') return String(data.title);
       return typeof data.name === 'string' ? data.name : undefined;

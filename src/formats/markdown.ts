@@ -106,7 +106,7 @@ function frontMatterTitle(yamlText: string): string | undefined {
 
 function parsedTitle(yamlText: string): string | undefined {
   try {
-    const data: unknown = parseYaml(yamlText);
+    const data: unknown = parseYaml(yamlText, { logLevel: 'silent' });
     if (data && typeof data === 'object') {
       const { title, name } = data as Record<string, unknown>;
       if (typeof title === 'string' || typeof title === 'number') return String(title);
