@@ -261,10 +261,10 @@ export class Linter {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
     const dialectName = config.dialect ?? guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format);
-    const context = { dialect: getDialect(dialectName, config.allowPlaceholders), vocabulary: config.vocabulary };
+    const lines = new LineIndex(source);
+    const context = { dialect: getDialect(dialectName, config.allowPlaceholders), vocabulary: config.vocabulary, lines };
     const ignored = new Set(config.ignoreMacros);
     const rules = this.enabledRules(config);
-    const lines = new LineIndex(source);
     const linted = outcome.macros.filter((m) => !((m.id !== undefined && ignored.has(m.id)) || (m.title !== undefined && ignored.has(m.title))));
     const perMacro = linted.map((macro) => lintMacros(filePath, source, [macro], rules, context));
     // Directives see the whole file at once: a disabled stretch can run across macros.

@@ -29,6 +29,9 @@ export interface LintContext {
   dialect?: Dialect;
   /** The team's vocabulary. */
   vocabulary?: Vocabulary;
+  /** Line starts of `source`, when the caller already has them: a JSON export linted macro by macro
+   * would otherwise index its whole text once per macro. */
+  lines?: LineIndex;
 }
 
 export function lintMacros(
@@ -38,7 +41,7 @@ export function lintMacros(
   rules: readonly EnabledRule[],
   context: LintContext = {},
 ): Diagnostic[] {
-  const lines = new LineIndex(source);
+  const lines = context.lines ?? new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   for (const macro of macros) {
     const doc = new MacroDocument(macro.mapped, { filePath, title: macro.title, id: macro.id, dialect: context.dialect, vocabulary: context.vocabulary });
