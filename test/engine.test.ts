@@ -207,6 +207,19 @@ describe('linter', () => {
     const out = lintMacros('x.md', source, macros, [{ rule: broken, severity: 'warn', options: {} }]);
     expect(out).toEqual([expect.objectContaining({ ruleId: 'broken', severity: 'error', message: expect.stringContaining('boom') })]);
   });
+
+  it("uses the caller's line index, so an export linted macro by macro indexes its text once", () => {
+    const broken = defineRule({
+      meta: { id: 'broken', description: 'd', docs: '', defaultSeverity: 'warn', fixable: false, hasSuggestions: false, messages: {} },
+      check() {
+        throw new Error('boom');
+      },
+    });
+    // A stand-in index answering one fixed position: if lintMacros built its own, the line would be 1.
+    const lines = { positionAt: () => ({ line: 42, column: 7 }) } as unknown as LineIndex;
+    const [out] = lintMacros('x.md', source, macros, [{ rule: broken, severity: 'warn', options: {} }], { lines });
+    expect(out).toMatchObject({ line: 42, column: 7 });
+  });
 });
 
 describe('small helpers', () => {

@@ -149,6 +149,11 @@ describe('front matter titles', () => {
     'title: Yes',
     'id: 7\ntitle: Password reset, step two',
     'title: one\n  nested: bad',
+    // Found by the random case below (seed 1122700452): `?` and `-` open a YAML key or item.
+    'id: ?\ntitle: A',
+    'id: - x\ntitle: A',
+    'id: ?x\ntitle: A',
+    'id: -1\ntitle: A',
   ])('%j gives YAML\'s title', (yamlText) => {
     expect(titleOf(yamlText)).toBe(viaYaml(yamlText));
   });

@@ -81,7 +81,8 @@ function macrosOf(tree: Root, source: string, options: MarkdownOptions): ParsedM
 }
 
 /** A front matter line as simple as most are: `key: plain words`. */
-const SIMPLE_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+([^#'"&*!|>{}[\]%@`,:\s][^#:]*?))?[ \t]*$/;
+// A value may not open with a YAML indicator; `?` and `-` are indicators only before a space or the end.
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+((?:[?-](?![ \t]|$)|[^#'"&*!|>{}[\]%@`,:?\s-])[^#:]*?))?[ \t]*$/;
 /** A plain scalar YAML would read as a string, not a boolean or null. */
 const PLAIN_STRING = /^(?!(?:true|false|null|yes|no|on|off|y|n)$)[A-Za-z][^#:]*$/i;
 
