@@ -9,6 +9,7 @@ import { BenchError } from './process.mjs';
 
 const BENCH = path.resolve(import.meta.dirname, '..');
 const ROOT = path.resolve(BENCH, '..');
+const EMPATHY_BIN = path.join(ROOT, 'bin/empathy-lint.js');
 const PEERS = path.join(BENCH, 'node_modules');
 const NODE = process.execPath;
 
@@ -66,7 +67,7 @@ export const MARKDOWN_TOOLS = [
     label: 'empathy-lint',
     allowedExitCodes: [0, 1],
     // Default config: no config file anywhere above the corpus, so empathy:recommended applies.
-    invocations: (corpus) => [node(path.join(ROOT, 'bin/empathy-lint.js'), ['.'], corpus.markdownDir)],
+    invocations: (corpus) => [node(EMPATHY_BIN, ['.'], corpus.markdownDir)],
     check(output, corpus) {
       requireEveryCategory(this.label, output, corpus);
       return summaryLine(this.label, output, /✖ \d+ problems? \([^)]*\)/);
@@ -149,7 +150,7 @@ export const JSON_TOOLS = [
     allowedExitCodes: [0, 1],
     // The 10,000-macro export is ~11 MB, over empathy-lint's default 10 MB --max-file-size: without
     // the flag it skips the file (exit 2), which the bench would rightly refuse to time.
-    invocations: (corpus) => [node(path.join(ROOT, 'bin/empathy-lint.js'), ['--max-file-size', '100MB', 'zendesk/macros.json'], corpus.folder)],
+    invocations: (corpus) => [node(EMPATHY_BIN, ['--max-file-size', '100MB', 'zendesk/macros.json'], corpus.folder)],
     check(output) {
       if (/Skipped:/.test(output)) throw new BenchError(`${this.label}: the export was skipped:\n${output.slice(0, 2000)}`);
       return summaryLine(this.label, output, /✖ \d+ problems? \([^)]*\)/);
@@ -174,7 +175,7 @@ export const COLD_START_TOOLS = [
     id: 'empathy',
     label: 'empathy-lint one.md',
     allowedExitCodes: [0, 1],
-    invocations: (corpus) => [node(path.join(ROOT, 'bin/empathy-lint.js'), ['one.md'], path.dirname(corpus.singleFile))],
+    invocations: (corpus) => [node(EMPATHY_BIN, ['one.md'], path.dirname(corpus.singleFile))],
   },
   {
     id: 'node',
@@ -190,7 +191,7 @@ export function cachedEmpathyTool(cacheFile) {
     id: 'empathy-cache',
     label: 'empathy-lint --cache',
     allowedExitCodes: [0, 1],
-    invocations: (corpus) => [node(path.join(ROOT, 'bin/empathy-lint.js'), ['--cache', '--cache-location', cacheFile, '.'], corpus.markdownDir)],
+    invocations: (corpus) => [node(EMPATHY_BIN, ['--cache', '--cache-location', cacheFile, '.'], corpus.markdownDir)],
     check: MARKDOWN_TOOLS[0].check,
   };
 }

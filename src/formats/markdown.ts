@@ -80,8 +80,10 @@ function macrosOf(tree: Root, source: string, options: MarkdownOptions): ParsedM
   return macros;
 }
 
-/** A front matter line as simple as most are: `key: plain words`. */
-// A value may not open with a YAML indicator; `?` and `-` are indicators only before a space or the end.
+/**
+ * A front matter line as simple as most are: `key: plain words`. The value may not open with a YAML
+ * indicator (`?` and `-` are indicators only before a space or the end).
+ */
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+((?:[?-](?![ \t]|$)|[^#'"&*!|>{}[\]%@`,:?\s-])[^#:]*?))?[ \t]*$/;
 /** A plain scalar YAML would read as a string, not a boolean or null. */
 const PLAIN_STRING = /^(?!(?:true|false|null|yes|no|on|off|y|n)$)[A-Za-z][^#:]*$/i;
