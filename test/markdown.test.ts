@@ -154,12 +154,24 @@ describe('front matter titles', () => {
     'id: - x\ntitle: A',
     'id: ?x\ntitle: A',
     'id: -1\ntitle: A',
+    // One-line lists, read without YAML unless they are the title.
+    'tags: [follow-up, billing]\ntitle: Password reset',
+    'tags: []\ntitle: A',
+    'tags: [a,b,]\ntitle: A',
+    'tags: [tier 1, x.y]\nname: A',
+    'tags: [a]\ntags: [b]\ntitle: A',
+    'tags: [a, [b]]\ntitle: A',
+    'tags: [a, b\ntitle: A',
+    'tags: [a, *b]\ntitle: A',
+    'title: [a, b]',
+    'name: [A]',
   ])('%j gives YAML\'s title', (yamlText) => {
     expect(titleOf(yamlText)).toBe(viaYaml(yamlText));
   });
 
   it('agrees with YAML on random simple front matter', () => {
-    const value = fc.stringMatching(/^[ -~]{0,20}$/);
+    const list = fc.array(fc.stringMatching(/^[ -~]{0,8}$/), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`);
+    const value = fc.oneof(fc.stringMatching(/^[ -~]{0,20}$/), list);
     const key = fc.constantFrom('title', 'name', 'id', 'tags', 'title ');
     fc.assert(
       fc.property(fc.array(fc.tuple(key, value), { maxLength: 4 }), (pairs) => {

@@ -85,6 +85,8 @@ function macrosOf(tree: Root, source: string, options: MarkdownOptions): ParsedM
  * indicator (`?` and `-` are indicators only before a space or the end).
  */
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+((?:[?-](?![ \t]|$)|[^#'"&*!|>{}[\]%@`,:?\s-])[^#:]*?))?[ \t]*$/;
+/** `key: [words, more words]`: a one-line list of plain words, as tags usually are. */
+const SIMPLE_LIST_LINE = /^([A-Za-z_][\w-]*):[ \t]+\[[ \t]*(?:[A-Za-z0-9][\w.-]*(?:[ \t]+[\w.-]+)*(?:[ \t]*,[ \t]*[A-Za-z0-9][\w.-]*(?:[ \t]+[\w.-]+)*)*[ \t]*,?[ \t]*)?\][ \t]*$/;
 /** A plain scalar YAML would read as a string, not a boolean or null. */
 const PLAIN_STRING = /^(?!(?:true|false|null|yes|no|on|off|y|n)$)[A-Za-z][^#:]*$/i;
 
@@ -96,8 +98,15 @@ function frontMatterTitle(yamlText: string): string | undefined {
   if (lines.every((line) => {
     if (line.trim() === '') return true;
     const m = SIMPLE_LINE.exec(line);
-    if (!m || simple.has(m[1]!)) return false;
-    simple.set(m[1]!, m[2] ?? '');
+    if (m) {
+      if (simple.has(m[1]!)) return false;
+      simple.set(m[1]!, m[2] ?? '');
+      return true;
+    }
+    // A one-line list (`tags: [billing, tier-1]`) only matters as a key YAML must not see twice.
+    const list = SIMPLE_LIST_LINE.exec(line);
+    if (!list || simple.has(list[1]!) || list[1] === 'title' || list[1] === 'name') return false;
+    simple.set(list[1]!, '');
     return true;
   })) {
     const title = simple.get('title') ?? (simple.has('title') ? undefined : simple.get('name'));
