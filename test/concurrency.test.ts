@@ -5,13 +5,14 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { WorkItem } from '../src/api/pool.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/empathy-lint.js');
 
-function run(args: string[], cwd = ROOT) {
+function run(args: string[], cwd = ROOT, extraEnv: Record<string, string> = {}) {
   const { FORCE_COLOR: _f, NO_COLOR: _n, ...env } = process.env;
-  const result = spawnSync(process.execPath, [BIN, '--no-color', ...args], { cwd, encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, [BIN, '--no-color', ...args], { cwd, encoding: 'utf8', env: { ...env, ...extraEnv }, maxBuffer: 256 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,6 +23,18 @@ function library(): string {
   cpSync(path.join(ROOT, 'fixtures/helpdesk'), path.join(dir, 'helpdesk'), { recursive: true });
   cpSync(path.join(ROOT, 'fixtures/cli/problems'), path.join(dir, 'problems'), { recursive: true });
   writeFileSync(path.join(dir, 'broken.json'), '{ "macros": [ }');
+  return dir;
+}
+
+/** The library with a 1 MB Zendesk export in it: large enough to be split across threads. */
+function withLargeExport(): string {
+  const dir = library();
+  const macros = Array.from({ length: 2000 }, (_, i) => ({
+    id: i + 1,
+    title: `Macro ${i + 1}`,
+    actions: [{ field: 'comment_value', value: `Hi {{ticket.requester.first_name}}, you forgot to attach the receipt for order ${i}. Please send it again.` }],
+  }));
+  writeFileSync(path.join(dir, 'big-export.json'), JSON.stringify({ macros }, null, 2));
   return dir;
 }
 
@@ -77,6 +90,46 @@ describe('--concurrency', () => {
     const again = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
     const reread = (JSON.parse(again.stdout) as { filePath: string; messages: { message: string }[] }[]).find((r) => r.filePath === file)!;
     expect(reread.messages[0]!.message).toBe('read from the cache');
+  });
+
+  it('splits a large export across threads and reports it as one thread would', () => {
+    const dir = withLargeExport();
+    const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
+    expect(run(['--concurrency', '2', '--format', 'json', '.'], dir)).toEqual(one);
+    const exported = (JSON.parse(one.stdout) as { filePath: string; messages: unknown[]; macros: unknown[] }[]).find((r) => r.filePath.endsWith('big-export.json'))!;
+    expect(exported.messages.length).toBeGreaterThan(2000);
+    expect(exported.macros).toHaveLength(2000);
+  });
+
+  it('lints on the main thread the files a thread has no memory for', async () => {
+    const dir = withLargeExport();
+    const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
+    // Workers capped at 1 MB cannot even start: every file is linted here. At 24 MB only the export is.
+    for (const heap of ['1', '24']) expect(run(['--concurrency', '2', '--format', 'json', '.'], dir, { EMPATHY_WORKER_HEAP_MB: heap })).toEqual(one);
+    // The built pool, asked directly, says what it gave back to the main thread: a whole file over
+    // 256 KB without trying it, and a shard of the export once the thread ran out of memory on it.
+    const { lintInWorkers } = (await import(path.join(ROOT, 'dist/src/api/pool.js'))) as typeof import('../src/api/pool.js');
+    const big = path.join(dir, 'big-export.json');
+    const small = path.join(dir, 'library/billing-error.md');
+    const previous = process.env.EMPATHY_WORKER_HEAP_MB;
+    process.env.EMPATHY_WORKER_HEAP_MB = '24';
+    try {
+      const backHere = async (items: readonly WorkItem[]) => {
+        back.push(...items);
+        return items.map((item) => ({ ...item }));
+      };
+      let back: WorkItem[] = [];
+      const whole = await lintInWorkers([{ filePath: big }, { filePath: small }], { concurrency: 1 }, 2, false, backHere);
+      expect(back).toEqual([{ filePath: big }]);
+      expect(whole.find((l) => l.filePath === small)!.result!.messages.length).toBeGreaterThan(0);
+      back = [];
+      const shard = { index: 0, of: 1 };
+      await lintInWorkers([{ filePath: big, shard }], { concurrency: 1 }, 2, false, backHere);
+      expect(back).toEqual([{ filePath: big, shard }]);
+    } finally {
+      if (previous === undefined) delete process.env.EMPATHY_WORKER_HEAP_MB;
+      else process.env.EMPATHY_WORKER_HEAP_MB = previous;
+    }
   });
 
   it('refuses a thread count that is not one', () => {

@@ -89,7 +89,7 @@ describe('Zendesk exports', () => {
 describe('other helpdesk shapes', () => {
   const titles = (source: string, extra: Partial<Parameters<typeof parseSource>[2]> = {}) => {
     const outcome = parseSource('x.json', source, { ...options, ...extra });
-    return outcome.kind === 'macros' ? outcome.macros.map((m) => [m.title, m.id, m.pointer, m.mapped.text]) : outcome;
+    return outcome.kind === 'macros' ? [...outcome.macros].map((m) => [m.title, m.id, m.pointer, m.mapped.text]) : outcome;
   };
 
   it('reads Freshdesk canned responses, preferring the HTML body', () => {

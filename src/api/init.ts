@@ -22,7 +22,7 @@ export async function initConfig(cwd: string): Promise<{ file: string; dialect: 
     const outcome = parseSource(file, await readFile(file, 'utf8').catch(() => ''), { markdown: { split: 'auto' } });
     if (outcome.kind !== 'macros') continue;
     format ??= outcome.format;
-    texts.push(...outcome.macros.map((m) => m.mapped.text));
+    for (const macro of outcome.macros) texts.push(macro.mapped.text);
   }
   const dialect = guessDialect(texts, format);
   const file = path.join(cwd, '.empathyrc.json');

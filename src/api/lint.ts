@@ -5,11 +5,11 @@ import path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { ConfigLoader } from '../config/load.js';
 import { ConfigError, parseMacroFormat, parseRuleFlag, withRuleOverrides, type ResolvedConfig, type RuleRegistry } from '../config/validate.js';
-import { getDialect, guessDialect } from '../engine/dialects.js';
+import { getDialect, guessDialect, knownDialect } from '../engine/dialects.js';
 import { didYouMean } from '../engine/similar.js';
 import { fixUntilStable } from '../engine/fixer.js';
 import { applyDirectives, parseDirectives } from '../engine/directives.js';
-import { lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
+import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule, type ParsedMacro } from '../engine/linter.js';
 import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
@@ -17,8 +17,8 @@ import { loadHtmlSupport, parseSource, type MacroFormat } from '../formats/index
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
-import { lintInWorkers, threadCount, type LintedFile } from './pool.js';
-import { readMacroFile } from './read.js';
+import { lintInWorkers, MAX_SHARDED_BYTES, MIN_SHARDED_BYTES, threadCount, type LintedFile, type Shard, type WorkItem } from './pool.js';
+import { DEFAULT_MAX_FILE_SIZE, readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
 
@@ -130,9 +130,19 @@ export class Linter {
         }
       }
     }
-    const threads = threadCount(toLint.length, this.options.concurrency);
-    const linted = threads > 1 ? await lintInWorkers(toLint, this.options, threads, cache !== undefined) : await this.lintEach(toLint, cache !== undefined);
-    for (const { filePath, result, hash } of linted) {
+    // A large export is split into shards, one per thread; a fix needs the whole file, so not when fixing.
+    const large = fixing ? [] : await largeExports(toLint, this.options.maxFileSize);
+    const threads = threadCount(toLint.length, this.options.concurrency, large.length);
+    const items: WorkItem[] = toLint.map((filePath) => ({ filePath }));
+    if (threads > 1 && large.length > 0) {
+      const shardsOf = (filePath: string) => Array.from({ length: threads }, (_, index) => ({ filePath, shard: { index, of: threads } }));
+      // Shards first, so every thread starts on one.
+      items.splice(0, items.length, ...large.flatMap(shardsOf), ...items.filter((item) => !large.includes(item.filePath)));
+    }
+    const linted = threads > 1
+      ? await lintInWorkers(items, this.options, threads, cache !== undefined, (spilled) => this.lintEach(spilled, cache !== undefined))
+      : await this.lintEach(items, cache !== undefined);
+    for (const { filePath, result, hash } of joinShards(linted)) {
       if (!result) continue;
       results.push(result);
       // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
@@ -156,16 +166,16 @@ export class Linter {
   }
 
   /** Lints one file on disk, and gives the hash of the text it linted when asked (for the cache). */
-  async lintFileHashed(filePath: string, hash: boolean): Promise<{ result?: LintResult; hash?: string }> {
+  async lintFileHashed(filePath: string, hash: boolean, shard?: Shard): Promise<{ result?: LintResult; hash?: string }> {
     const read = readMacroFile(filePath, this.options.maxFileSize);
     if (!read.ok) return { result: fatalResult(filePath, read.message, read.line, read.column) };
-    const result = await this.lintText(read.text, filePath);
+    const result = await this.lintText(read.text, filePath, shard);
     return { ...(result && { result }), ...(hash && { hash: hashOf(read.text) }) };
   }
 
-  private async lintEach(files: readonly string[], hash: boolean): Promise<LintedFile[]> {
+  private async lintEach(items: readonly WorkItem[], hash: boolean): Promise<LintedFile[]> {
     const linted: LintedFile[] = [];
-    for (const filePath of files) linted.push({ filePath, ...(await this.lintFileHashed(filePath, hash)) });
+    for (const item of items) linted.push({ ...item, ...(await this.lintFileHashed(item.filePath, hash, item.shard)) });
     return linted;
   }
 
@@ -188,17 +198,18 @@ export class Linter {
     return key;
   }
 
-  async lintText(text: string, filePath: string): Promise<LintResult | undefined> {
+  /** `shard`: lint only that share of a JSON export's macros (the pool joins the shards' results). */
+  async lintText(text: string, filePath: string, shard?: Shard): Promise<LintResult | undefined> {
     // A byte-order mark is not prose and not a column: lint past it, give it back to fixed text.
     const bom = text.startsWith('\uFEFF');
-    return withBom(await this.lintWithoutBom(bom ? text.slice(1) : text, filePath), bom);
+    return withBom(await this.lintWithoutBom(bom ? text.slice(1) : text, filePath, shard), bom);
   }
 
-  private async lintWithoutBom(source: string, filePath: string): Promise<LintResult | undefined> {
+  private async lintWithoutBom(source: string, filePath: string, shard?: Shard): Promise<LintResult | undefined> {
     const config = await this.configFor(filePath);
     // JSON exports may hold HTML bodies: the HTML parser loads with the first one.
     if (path.extname(filePath).toLowerCase() === '.json') await loadHtmlSupport();
-    const first = this.lintSource(source, filePath, config);
+    const first = this.lintSource(source, filePath, config, shard);
     const { fix, applySuggestion } = this.options;
     if (!first || first.fatal || (!fix && applySuggestion === undefined)) return first?.result;
     const fixesIn = (messages: readonly Diagnostic[]) => messages.flatMap((m) => (m.fix ? [m.fix] : []));
@@ -241,9 +252,9 @@ export class Linter {
     return config;
   }
 
-  private lintSource(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
+  private lintSource(source: string, filePath: string, config: ResolvedConfig, shard?: Shard): { result: LintResult; fatal: boolean } | undefined {
     try {
-      return this.lintParsed(source, filePath, config);
+      return this.lintParsed(source, filePath, config, shard);
     } catch (error) {
       // A parser giving up (a file nested ten thousand levels deep) is a reason, not a crash.
       const reason = error instanceof RangeError ? 'it is nested too deeply to read' : (error as Error).message.split('\n', 1)[0];
@@ -251,40 +262,53 @@ export class Linter {
     }
   }
 
-  private lintParsed(source: string, filePath: string, config: ResolvedConfig): { result: LintResult; fatal: boolean } | undefined {
+  private lintParsed(source: string, filePath: string, config: ResolvedConfig, shard?: Shard): { result: LintResult; fatal: boolean } | undefined {
     if (source.trim() === '' && path.extname(filePath).toLowerCase() !== '.json') {
       return { result: summarise(filePath, [fileNotice('The file is empty: there is no macro to lint.')], []), fatal: false };
     }
-    const outcome = parseSource(filePath, source, config);
+    const outcome = parseSource(filePath, source, config, shard);
     if (outcome.kind === 'skip') return undefined;
     if (outcome.kind === 'unrecognised') {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
-    const dialectName = config.dialect ?? guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format);
+    // Guessing the dialect reads every macro first. A JSON export's format always names it (`generic`
+    // included), so its macros are converted, linted and let go one at a time, and a shard of it never
+    // guesses from its share alone.
+    const dialectName = config.dialect ?? knownDialect(outcome.format);
+    const macros = dialectName === undefined ? [...outcome.macros] : outcome.macros;
     const lines = new LineIndex(source);
-    const context = { dialect: getDialect(dialectName, config.allowPlaceholders), vocabulary: config.vocabulary, lines };
+    const context = {
+      dialect: getDialect(dialectName ?? guessDialect((macros as ParsedMacro[]).map((m) => m.mapped.text)), config.allowPlaceholders),
+      vocabulary: config.vocabulary,
+      lines,
+    };
     const ignored = new Set(config.ignoreMacros);
     const rules = this.enabledRules(config);
-    const linted = outcome.macros.filter((m) => !((m.id !== undefined && ignored.has(m.id)) || (m.title !== undefined && ignored.has(m.title))));
-    const perMacro = linted.map((macro) => lintMacros(filePath, source, [macro], rules, context));
+    const linted: { found: Diagnostic[]; info: Omit<MacroResult, 'errorCount' | 'warningCount' | 'score'> }[] = [];
+    for (const macro of macros) {
+      if ((macro.id !== undefined && ignored.has(macro.id)) || (macro.title !== undefined && ignored.has(macro.title))) continue;
+      linted.push({
+        found: lintMacros(filePath, source, [macro], rules, context),
+        info: { ...macroInfo(macro), ...lines.positionAt(macro.mapped.toSource([0, 0]).range[0]) },
+      });
+    }
     // Directives see the whole file at once: a disabled stretch can run across macros.
-    const messages = applyDirectives(perMacro.flat(), parseDirectives(outcome.comments, lines, source), {
+    const messages = applyDirectives(linted.flatMap((m) => m.found), parseDirectives(outcome.comments, lines, source), {
       knownRules: new Set(config.registry.keys()),
       reportUnused: this.options.reportUnusedDisableDirectives === true,
     });
     const kept = new Set(messages);
-    const macros = linted.map((macro, index): MacroResult => {
-      const found = perMacro[index]!.filter((d) => kept.has(d));
+    const macroResults = linted.map(({ found: all, info }): MacroResult => {
+      const found = all.filter((d) => kept.has(d));
       const tone = found.filter((d) => d.ruleId !== null && config.registry.get(d.ruleId)?.meta.category === 'tone');
       return {
-        ...macroInfo(macro),
-        ...lines.positionAt(macro.mapped.toSource([0, 0]).range[0]),
+        ...info,
         errorCount: found.filter((d) => d.severity === 'error').length,
         warningCount: found.filter((d) => d.severity === 'warn').length,
         score: macroScore(tone),
       };
     });
-    return { result: summarise(filePath, messages, macros), fatal: false };
+    return { result: summarise(filePath, messages, macroResults), fatal: false };
   }
 
   private enabledRules(config: ResolvedConfig): EnabledRule[] {
@@ -295,6 +319,45 @@ export class Linter {
     }
     return enabled;
   }
+}
+
+/** The JSON exports among `files` worth splitting across threads (see pool.ts). */
+async function largeExports(files: readonly string[], maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<string[]> {
+  const large: string[] = [];
+  for (const file of files) {
+    if (path.extname(file).toLowerCase() !== '.json') continue;
+    const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+    if (size >= MIN_SHARDED_BYTES && size <= Math.min(maxFileSize, MAX_SHARDED_BYTES)) large.push(file);
+  }
+  return large;
+}
+
+/**
+ * The shards of each split export joined into one result, as if it was linted whole: messages in
+ * order, macros in file order. When a shard could not read the file at all, every shard met the same
+ * failure: one report of it is the file's result.
+ */
+function joinShards(linted: readonly LintedFile[]): LintedFile[] {
+  const joined: LintedFile[] = [];
+  const shards = new Map<string, LintedFile[]>();
+  for (const item of linted) {
+    if (!item.shard) joined.push(item);
+    else if (shards.has(item.filePath)) shards.get(item.filePath)!.push(item);
+    else shards.set(item.filePath, [item]);
+  }
+  for (const [filePath, parts] of shards) {
+    parts.sort((a, b) => a.shard!.index - b.shard!.index);
+    const [first] = parts as [LintedFile];
+    const results = parts.map((p) => p.result);
+    if (!results.every((r): r is LintResult => r !== undefined && r.fatalErrorCount === 0)) {
+      joined.push({ filePath, ...(first.result && { result: first.result }), ...(first.hash && { hash: first.hash }) });
+      continue;
+    }
+    const messages = results.flatMap((r) => r.messages).sort(compareDiagnostics);
+    const macros = results.flatMap((r) => r.macros).sort((a, b) => a.line - b.line || a.column - b.column);
+    joined.push({ filePath, result: summarise(filePath, messages, macros), ...(first.hash && { hash: first.hash }) });
+  }
+  return joined;
 }
 
 function summarise(filePath: string, messages: Diagnostic[], macros: MacroResult[]): LintResult {

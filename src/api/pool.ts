@@ -1,5 +1,6 @@
 // Linting many files on every core: worker threads, each with its own Linter, fed small batches of
-// paths as they finish (so a slow file never leaves a thread idle). Results come back as plain data.
+// paths as they finish (so a slow file never leaves a thread idle). A large JSON export is split into
+// shards, one per thread, each linting every n-th macro. Results come back as plain data.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -8,19 +9,38 @@ import { ConfigError } from '../config/validate.js';
 import type { LintResult } from '../engine/types.js';
 import type { LintOptions } from './lint.js';
 
-/** What a worker gives back for one file: its result (none for package.json and the like) and the hash of the text it linted. */
-export interface LintedFile {
+/** Part of a large export: the macros whose place in it is `index` modulo `of`. */
+export interface Shard {
+  index: number;
+  of: number;
+}
+
+/** A file to lint: the whole of it, or one shard. */
+export interface WorkItem {
   filePath: string;
+  shard?: Shard;
+}
+
+/** What a worker gives back for one item: its result (none for package.json and the like) and the hash of the text it linted. */
+export interface LintedFile extends WorkItem {
   result?: LintResult;
   hash?: string;
 }
 
-export type WorkerRequest = { files: string[] };
-export type WorkerReply = { linted: LintedFile[] } | { error: { message: string; config: boolean } };
+export type WorkerRequest = { items: WorkItem[] };
+/** `handedBack`: files too large for a thread's capped heap, for the main thread to lint. */
+export type WorkerReply = { linted: LintedFile[]; handedBack: WorkItem[] } | { error: { message: string; config: boolean } };
 export interface WorkerData {
   options: LintOptions;
   hash: boolean;
 }
+
+/** Whole files larger than this are linted on the main thread (see heapLimits). */
+export const THREAD_FILE_BYTES = 256 * 1024;
+/** JSON exports this large or larger are split into shards when there are threads to share them… */
+export const MIN_SHARDED_BYTES = 1024 * 1024;
+/** …up to this size: a shard of a 12 MB export keeps about 100 MB alive. */
+export const MAX_SHARDED_BYTES = 12 * 1024 * 1024;
 
 /** Below this many files per thread, starting threads (each loads and compiles everything) costs more than it saves. */
 const FILES_PER_THREAD = 100;
@@ -30,20 +50,58 @@ const BATCH = 16;
 /** The compiled worker; missing when running from TypeScript sources (tests), where linting stays on one thread. */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
-/** How many threads to lint `fileCount` files on: 1 means this thread, no workers. */
-export function threadCount(fileCount: number, concurrency: LintOptions['concurrency'] = 'auto'): number {
-  if (concurrency === 'off' || fileCount < 2 || !existsSync(WORKER_FILE)) return 1;
-  if (typeof concurrency === 'number') return Math.max(1, Math.min(concurrency, fileCount));
-  return Math.max(1, Math.min(os.availableParallelism(), MAX_THREADS, Math.floor(fileCount / FILES_PER_THREAD)));
+/**
+ * How many threads to lint `fileCount` files on, `largeExports` of them big enough to be split into
+ * shards (which want every thread there is): 1 means this thread, no workers.
+ */
+export function threadCount(fileCount: number, concurrency: LintOptions['concurrency'] = 'auto', largeExports = 0): number {
+  if (concurrency === 'off' || (fileCount < 2 && largeExports === 0) || !existsSync(WORKER_FILE)) return 1;
+  if (typeof concurrency === 'number') return Math.max(1, Math.min(concurrency, largeExports > 0 ? MAX_THREADS : fileCount));
+  const wanted = largeExports > 0 ? MAX_THREADS : Math.floor(fileCount / FILES_PER_THREAD);
+  return Math.max(1, Math.min(os.availableParallelism(), MAX_THREADS, wanted));
 }
 
-/** Lints `files` on `threads` worker threads. A config error in any of them stops the run, as it would on one thread. */
-export async function lintInWorkers(files: readonly string[], options: LintOptions, threads: number, hash: boolean): Promise<LintedFile[]> {
+/** The next batch from `at`: up to BATCH whole files, or one shard alone (it is as much work as many files). */
+function batchAt(items: readonly WorkItem[], at: number): WorkItem[] {
+  if (items[at]?.shard) return [items[at]!];
+  let end = at;
+  while (end < items.length && end - at < BATCH && !items[end]!.shard) end++;
+  return items.slice(at, end);
+}
+
+/**
+ * Each thread's heap. Left alone, V8 lets every thread's heap grow far past the ~35 MB that linting
+ * keeps alive (two threads took a 10,000-file run past 370 MB); capped, the same run stays near 250 MB
+ * for about 5% more CPU time. A heap near its cap spends its time collecting garbage, so threads only
+ * take files that need a small part of it: whole files up to THREAD_FILE_BYTES (a Markdown file's
+ * syntax tree can take a hundred times its size) and shards of exports up to MAX_SHARDED_BYTES. Larger
+ * files, and any a thread still runs out of memory on, are linted on the main thread, whose heap is
+ * not capped. `EMPATHY_WORKER_HEAP_MB` sets another cap (the tests use tiny ones).
+ */
+function heapLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const mb = Number(process.env.EMPATHY_WORKER_HEAP_MB);
+  return { maxOldGenerationSizeMb: Number.isFinite(mb) && mb > 0 ? mb : 192, maxYoungGenerationSizeMb: 32 };
+}
+
+/**
+ * Lints `items` on `threads` worker threads. A config error in any of them stops the run, as it would
+ * on one thread. Items a thread ran out of memory on (and any left when no thread remains) are linted
+ * by `lintHere`, on this thread.
+ */
+export async function lintInWorkers(
+  items: readonly WorkItem[],
+  options: LintOptions,
+  threads: number,
+  hash: boolean,
+  lintHere: (items: readonly WorkItem[]) => Promise<LintedFile[]>,
+): Promise<LintedFile[]> {
   // Loaded here, not at startup: node:worker_threads alone costs a one-file run a noticeable part of its start.
   const { Worker } = await import('node:worker_threads');
-  return new Promise((resolve, reject) => {
-    const linted: LintedFile[] = [];
+  const linted: LintedFile[] = [];
+  const spilled: WorkItem[] = [];
+  await new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
+    const inFlight = new Map<Worker, WorkItem[]>();
     let next = 0;
     let running = 0;
     let failed = false;
@@ -53,32 +111,49 @@ export async function lintInWorkers(files: readonly string[], options: LintOptio
       for (const worker of workers) void worker.terminate();
       reject(error);
     };
+    const stopped = () => {
+      if (--running > 0 || failed) return;
+      spilled.push(...items.slice(next));
+      next = items.length;
+      resolve();
+    };
     const feed = (worker: Worker) => {
-      if (next >= files.length) {
+      if (next >= items.length) {
+        inFlight.delete(worker);
         void worker.terminate();
-        if (--running === 0 && !failed) resolve(linted);
-        return;
+        return stopped();
       }
-      const request: WorkerRequest = { files: files.slice(next, next + BATCH) };
-      next += BATCH;
+      const batch = batchAt(items, next);
+      next += batch.length;
+      inFlight.set(worker, batch);
+      const request: WorkerRequest = { items: batch };
       worker.postMessage(request);
     };
     const { cacheLocation: _notInWorkers, ...workerOptions } = options;
     const data: WorkerData = { options: workerOptions, hash };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: data });
+      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: heapLimits() });
       workers.push(worker);
       running++;
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) return fail(reply.error.config ? new ConfigError(reply.error.message) : new Error(reply.error.message));
         linted.push(...reply.linted);
+        spilled.push(...reply.handedBack);
         feed(worker);
       });
-      worker.on('error', (error) => fail(error));
+      worker.on('error', (error: Error & { code?: string }) => {
+        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
+        // The batch it was on goes to the main thread, whose heap has no such cap; the others carry on.
+        spilled.push(...(inFlight.get(worker) ?? []));
+        inFlight.delete(worker);
+        stopped();
+      });
       worker.on('exit', (code) => {
-        if (code !== 0 && !failed && next < files.length) fail(new Error(`a linting thread stopped unexpectedly (exit code ${code})`));
+        if (code !== 0 && !failed && inFlight.has(worker)) fail(new Error(`a linting thread stopped unexpectedly (exit code ${code})`));
       });
       feed(worker);
     }
   });
+  if (spilled.length > 0) linted.push(...(await lintHere(spilled)));
+  return linted;
 }

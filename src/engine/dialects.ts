@@ -116,13 +116,19 @@ export function placeholderName(placeholder: string): string {
   return inner.split(/[|,]/, 1)[0]!.trim();
 }
 
+/** The dialect a helpdesk format name stands for (`zendesk`), if it is one. */
+export function knownDialect(format: string | undefined): string | undefined {
+  return format !== undefined && DIALECT_NAMES.includes(format) ? format : undefined;
+}
+
 /**
  * The dialect of a file whose config names none: what its format implies, else the platform whose
  * placeholders it uses most (a known name counts twice, a name with a known root such as a misspelt
  * `{{ticket.requester.fist_name}}` once), else generic.
  */
 export function guessDialect(texts: readonly string[], format?: string): string {
-  if (format && DIALECT_NAMES.includes(format)) return format;
+  const known = knownDialect(format);
+  if (known) return known;
   const votes = new Map<string, number>();
   for (const text of texts) {
     for (const { text: token } of findPlaceholders(text)) {

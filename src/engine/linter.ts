@@ -37,7 +37,7 @@ export interface LintContext {
 export function lintMacros(
   filePath: string,
   source: string,
-  macros: readonly ParsedMacro[],
+  macros: Iterable<ParsedMacro>,
   rules: readonly EnabledRule[],
   context: LintContext = {},
 ): Diagnostic[] {

@@ -35,9 +35,10 @@ function jsonFormats({ json, format }: FormatOptions): HelpdeskFormat[] {
 export type ParseOutcome =
   /**
    * `format`: the helpdesk whose export this is, for JSON. `comments`: the file's HTML comments, where
-   * inline directives are written (Markdown only).
+   * inline directives are written (Markdown only). `macros` may be read more than once; a JSON export's
+   * are converted as they are reached.
    */
-  | { kind: 'macros'; macros: ParsedMacro[]; comments: SourceComment[]; format?: string }
+  | { kind: 'macros'; macros: Iterable<ParsedMacro>; comments: SourceComment[]; format?: string }
   /** Obviously not a macro file (package.json, a lock file): skipped without a word. */
   | { kind: 'skip' }
   /** The file cannot be linted: not valid JSON (with where), or no known shape. */
@@ -50,11 +51,12 @@ export const LINTED_EXTENSIONS = ['md', 'markdown', 'json'] as const;
 /** JSON files that live in macro repositories but are never macros. */
 const NOT_MACROS = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|tsconfig(?:\..+)?\.json|jsconfig\.json|\.empathyrc(?:\..+)?|empathy-suppressions\.json|composer\.json|\.?eslintrc(?:\..+)?\.json|renovate\.json|\.prettierrc(?:\.json)?)$/i;
 
-export function parseSource(filePath: string, source: string, options: FormatOptions): ParseOutcome {
+/** `shard`: of a JSON export, only the macros whose place in it is `shard.index` modulo `shard.of`. */
+export function parseSource(filePath: string, source: string, options: FormatOptions, shard?: { index: number; of: number }): ParseOutcome {
   const extension = path.extname(filePath).toLowerCase();
   if (extension === '.json') {
     if (NOT_MACROS.test(path.basename(filePath))) return { kind: 'skip' };
-    const outcome = parseJson(source, jsonFormats(options));
+    const outcome = parseJson(source, jsonFormats(options), shard);
     if (outcome.kind === 'macros') return { kind: 'macros', macros: outcome.macros, comments: [], format: outcome.format };
     return outcome.kind === 'invalid'
       ? { kind: 'unrecognised', message: outcome.message, line: outcome.line, column: outcome.column }

@@ -29,11 +29,13 @@ export interface HelpdeskFormat {
 }
 
 export type JsonOutcome =
-  | { kind: 'macros'; macros: ParsedMacro[]; format: string }
+  /** `macros` converts each macro as it is reached: a large export is never held as parsed macros all at once. */
+  | { kind: 'macros'; macros: Iterable<ParsedMacro>; format: string }
   | { kind: 'invalid'; message: string; line: number; column: number }
   | { kind: 'unrecognised'; message: string };
 
-export function parseJson(source: string, formats: readonly HelpdeskFormat[]): JsonOutcome {
+/** `shard`: only the macros whose place in the export is `shard.index` modulo `shard.of` (one thread's share). */
+export function parseJson(source: string, formats: readonly HelpdeskFormat[], shard?: { index: number; of: number }): JsonOutcome {
   if (source.trim() === '') return { kind: 'invalid', message: 'Invalid JSON: the file is empty.', line: 1, column: 1 };
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
@@ -46,7 +48,15 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[]): J
   for (const format of formats) {
     const locations = format.detect(root);
     if (locations) {
-      const macros = locations.map((l) => toMacro(l, source)).filter((m) => m.mapped.text.trim() !== '');
+      const macros = {
+        *[Symbol.iterator]() {
+          for (const [i, location] of locations.entries()) {
+            if (shard && i % shard.of !== shard.index) continue;
+            const macro = toMacro(location, source);
+            if (macro.mapped.text.trim() !== '') yield macro;
+          }
+        },
+      };
       return { kind: 'macros', format: format.name, macros };
     }
   }
