@@ -19,6 +19,13 @@ export interface MacroLocation {
   internal?: boolean;
 }
 
+/** Where a body string is in the file. */
+interface BodySpan {
+  offset: number;
+  length: number;
+  kind: BodyKind;
+}
+
 /** How a body string is written: Markdown, HTML, either (told apart by looking), or a one-line subject. */
 export type BodyKind = 'markdown' | 'html' | 'auto' | 'subject';
 
@@ -46,8 +53,10 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
     return { kind: 'invalid', message: `Invalid JSON: ${reason}.`, ...at };
   }
   for (const format of formats) {
-    const locations = format.detect(root);
-    if (locations) {
+    const found = format.detect(root);
+    if (found) {
+      // Only where each body string is: the syntax tree (twice the size of the file) can go.
+      const locations = found.map((l) => ({ ...l, bodies: l.bodies.map(({ node: { offset, length }, kind }) => ({ offset, length, kind })) }));
       const macros = {
         *[Symbol.iterator]() {
           for (const [i, location] of locations.entries()) {
@@ -63,9 +72,9 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
   return { kind: 'unrecognised', message: 'No macro format recognised in this JSON file; set "json" in .empathyrc to say where the macros are.' };
 }
 
-function toMacro(location: MacroLocation, source: string): ParsedMacro {
-  const parts = location.bodies.map(({ node, kind }) => {
-    const decoded = decodeJsonString(source, node.offset, node.length);
+function toMacro(location: Omit<MacroLocation, 'bodies'> & { bodies: BodySpan[] }, source: string): ParsedMacro {
+  const parts = location.bodies.map(({ offset, length, kind }) => {
+    const decoded = decodeJsonString(source, offset, length);
     if (kind === 'subject') {
       const builder = new MappedTextBuilder(decoded.value);
       builder.startBlock('heading');
