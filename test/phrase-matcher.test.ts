@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstWords } from '../src/engine/first-words.js';
-import { findPhrases, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
+import { findPhrases, foldRegexSource, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
 
 const RULES = path.resolve(import.meta.dirname, '../rules');
 const RUNS = Number(process.env.EMPATHY_FUZZ_RUNS) || 300;
@@ -135,5 +135,35 @@ describe('first words', () => {
 
   it.each([String.raw`\{\{[^}]+\}\}`, String.raw`\p{L}+ing`, String.raw`(?:a|\s)b`, String.raw`x?`, '.+'])('cannot tell where %s starts', (source) => {
     expect(firstWords(source)).toBeUndefined();
+  });
+});
+
+describe('regex entries without the i flag', () => {
+  it.each([
+    ['(?:we|I) apologi[sz]e', '(?:we|i) apologi[sz]e'],
+    [String.raw`\bI\s+\p{L}+ed\b`, String.raw`\bi\s+\p{L}+ed\b`],
+    [String.raw`(?<Who>We) (?<!Not )know \k<Who>`, undefined],
+    [String.raw`(?<Who>We) (?<!Not )know`, String.raw`(?<Who>we) (?<!not )know`],
+    ['[A-Z]+ ok', undefined],
+    [String.raw`\p{Lu}\p{Ll}+`, undefined],
+    [String.raw`\u0041BC`, undefined],
+    [String.raw`(a)\1`, undefined],
+    [String.raw`\S+\W\B[^\s]`, String.raw`\S+\W\B[^\s]`],
+  ])('%s → %s', (source, expected) => {
+    expect(foldRegexSource(source)).toBe(expected);
+  });
+
+  it('match on folded text what the case-insensitive regex matches on the original', () => {
+    const sources = phraseLists().flatMap(([, entries]) => entries.flatMap((e) => (e.regex ? [e.regex] : [])));
+    const folded = sources.filter((s) => foldRegexSource(s) !== undefined);
+    expect(folded.length).toBeGreaterThan(sources.length / 2);
+    const texts = ['We APOLOGISE for the delay, I Know it is Frustrating.', "I'll Be Sure To Check — Your Fault, Not Ours!", 'İSTANBUL and Kelvin K letters ARE Here'];
+    for (const source of folded) {
+      for (const text of texts) {
+        const original = [...text.matchAll(new RegExp(source, 'giu'))].map((m) => [m.index, m[0].length]);
+        const lower = [...text.toLowerCase().matchAll(new RegExp(foldRegexSource(source)!, 'gu'))].map((m) => [m.index, m[0].length]);
+        expect(lower, source).toEqual(original);
+      }
+    }
   });
 });

@@ -133,7 +133,10 @@ function sequence(r: Reader): Node[] {
 
 function quantified(r: Reader): Node {
   const node = atom(r);
-  const q = /^(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(r.source.slice(r.at, r.at + 16));
+  const next = r.source[r.at];
+  if (next !== '?' && next !== '*' && next !== '+' && next !== '{') return node;
+  QUANTIFIER.lastIndex = r.at;
+  const q = QUANTIFIER.exec(r.source);
   if (!q) return node;
   r.at += q[0].length;
   if (node.kind === 'zero') return node;
@@ -142,6 +145,7 @@ function quantified(r: Reader): Node {
   return { ...node, min: node.min * min, max: node.max * max };
 }
 
+const QUANTIFIER = /(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/y;
 const ESCAPE = /\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|k<[^>]*>|c[A-Za-z]|[\s\S])/y;
 
 function atom(r: Reader): Node {

@@ -108,8 +108,47 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function compileEntry(entry: PhraseEntry): CompiledEntry {
   if (entry.regex === undefined) return { source: phraseToRegexSource((entry.match ?? []).map(foldCase).join('|')), flags: 'y' };
-  return { source: entrySource(entry), flags: 'iuy' };
+  const source = entrySource(entry);
+  const folded = foldRegexSource(source);
+  return folded === undefined ? { source, flags: 'iuy' } : { source: folded, flags: 'uy' };
 }
+
+/**
+ * A `regex` entry's source with its letters in lower case, to run without the `i` flag on the folded
+ * text (a case-insensitive Unicode regex costs about twice as much to compile). Undefined, keeping the
+ * `i` flag, where lower-casing could change what it matches: an upper-case letter in a class (`[A-z]`
+ * is not `[a-z]`), case properties (`\p{Lu}`), code-point escapes and back-references.
+ */
+export function foldRegexSource(source: string): string | undefined {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; ) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const escape = REGEX_ESCAPE.exec(source.slice(i, i + 64))?.[0] ?? source.slice(i, i + 2);
+      if (/^\\(?:[ux]|c|k|[1-9])/.test(escape) || /^\\[pP]\{(?:gc=|General_Category=)?(?:L[ult&C]|Upper|Lower|Cased|Changes_When)/.test(escape)) return undefined;
+      out += escape;
+      i += escape.length;
+      continue;
+    }
+    if (!inClass && source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') {
+      const end = source.indexOf('>', i);
+      if (end < 0) return undefined;
+      out += source.slice(i, end + 1); // a group's name keeps its case
+      i = end + 1;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    const lower = ch.toLowerCase();
+    if (lower !== ch && (inClass || lower.length !== 1)) return undefined;
+    out += lower;
+    i += 1;
+  }
+  return out;
+}
+
+const REGEX_ESCAPE = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|[\s\S])/;
 
 export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases {
   let cached = compiled.get(entries);
