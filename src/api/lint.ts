@@ -133,12 +133,10 @@ export class Linter {
     // A large export is split into shards, one per thread; a fix needs the whole file, so not when fixing.
     const large = fixing ? [] : await largeExports(toLint, this.options.maxFileSize);
     const threads = threadCount(toLint.length, this.options.concurrency, large.length);
-    const items: WorkItem[] = toLint.map((filePath) => ({ filePath }));
-    if (threads > 1 && large.length > 0) {
-      const shardsOf = (filePath: string) => Array.from({ length: threads }, (_, index) => ({ filePath, shard: { index, of: threads } }));
-      // Shards first, so every thread starts on one.
-      items.splice(0, items.length, ...large.flatMap(shardsOf), ...items.filter((item) => !large.includes(item.filePath)));
-    }
+    const sharded = new Set(threads > 1 ? large : []);
+    const shards = [...sharded].flatMap((filePath) => Array.from({ length: threads }, (_, index) => ({ filePath, shard: { index, of: threads } })));
+    // Shards first, so every thread starts on one.
+    const items: WorkItem[] = [...shards, ...toLint.filter((file) => !sharded.has(file)).map((filePath) => ({ filePath }))];
     const linted = threads > 1
       ? await lintInWorkers(items, this.options, threads, cache !== undefined, (spilled) => this.lintEach(spilled, cache !== undefined))
       : await this.lintEach(items, cache !== undefined);
