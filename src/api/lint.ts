@@ -51,7 +51,8 @@ export interface LintOptions {
   maxFileSize?: number;
   /**
    * Threads to lint files on (`--concurrency`): a number, `off` (this thread only) or `auto` (the
-   * default: one per core when there are enough files to pay for starting them).
+   * default: one per core when there are enough files to pay for starting them, or a JSON export of
+   * 1–12 MB to share out). Not when fixing, a large export is split across the threads (see pool.ts).
    */
   concurrency?: number | 'auto' | 'off';
 }
