@@ -146,6 +146,8 @@ describe('regex entries without the i flag', () => {
     [String.raw`(?<Who>We) (?<!Not )know`, String.raw`(?<Who>we) (?<!not )know`],
     ['[A-Z]+ ok', undefined],
     [String.raw`\p{Lu}\p{Ll}+`, undefined],
+    [String.raw`\p{Titlecase_Letter}`, undefined],
+    ['\u{10400}x', '\u{10428}x'],
     [String.raw`\u0041BC`, undefined],
     [String.raw`(a)\1`, undefined],
     [String.raw`\S+\W\B[^\s]`, String.raw`\S+\W\B[^\s]`],

@@ -123,10 +123,10 @@ export function foldRegexSource(source: string): string | undefined {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; ) {
-    const ch = source[i]!;
+    const ch = String.fromCodePoint(source.codePointAt(i)!);
     if (ch === '\\') {
       const escape = REGEX_ESCAPE.exec(source.slice(i, i + 64))?.[0] ?? source.slice(i, i + 2);
-      if (/^\\(?:[ux]|c|k|[1-9])/.test(escape) || /^\\[pP]\{(?:gc=|General_Category=)?(?:L[ult&C]|Upper|Lower|Cased|Changes_When)/.test(escape)) return undefined;
+      if (/^\\(?:[ux]|c|k|[1-9])/.test(escape) || /^\\[pP]\{(?:gc=|General_Category=)?(?:L[ult&C]|Upper|Lower|Titlecase|Cased|Changes_When)/.test(escape)) return undefined;
       out += escape;
       i += escape.length;
       continue;
@@ -141,9 +141,9 @@ export function foldRegexSource(source: string): string | undefined {
     if (ch === '[') inClass = true;
     else if (ch === ']') inClass = false;
     const lower = ch.toLowerCase();
-    if (lower !== ch && (inClass || lower.length !== 1)) return undefined;
+    if (lower !== ch && (inClass || lower.length !== ch.length)) return undefined;
     out += lower;
-    i += 1;
+    i += ch.length;
   }
   return out;
 }
