@@ -1,7 +1,6 @@
 // Turns command-line patterns (files, folders, globs) into the sorted list of files to lint.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { LINTED_EXTENSIONS } from '../formats/index.js';
 import { NO_IGNORE, type IgnoreFilter } from './ignore.js';
 
@@ -42,9 +41,11 @@ export async function findFiles(patterns: readonly string[], cwd: string, filter
 async function expand(pattern: string, cwd: string): Promise<{ matches: string[]; explicit: boolean }> {
   const absolute = path.resolve(cwd, pattern);
   const info = await stat(absolute).catch(() => undefined);
+  if (info && !info.isDirectory()) return { matches: [absolute], explicit: true };
+  // Loaded only for folders and globs: a run on named files starts without it.
+  const { default: fg } = await import('fast-glob');
   const options = { absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: IGNORED, dot: false } as const;
   if (info?.isDirectory()) return { matches: await fg(IN_FOLDER, { ...options, cwd: absolute }), explicit: false };
-  if (info) return { matches: [absolute], explicit: true };
   // Not a path on disk: a glob. fast-glob wants forward slashes.
   return { matches: await fg(pattern.replace(/\\/g, '/'), { ...options, cwd }), explicit: false };
 }
