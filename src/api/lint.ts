@@ -9,15 +9,15 @@ import { getDialect, guessDialect, knownDialect } from '../engine/dialects.js';
 import { didYouMean } from '../engine/similar.js';
 import { fixUntilStable } from '../engine/fixer.js';
 import { applyDirectives, parseDirectives } from '../engine/directives.js';
-import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule, type ParsedMacro } from '../engine/linter.js';
+import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
 import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
-import { loadHtmlSupport, parseSource, type MacroFormat } from '../formats/index.js';
+import { loadHtmlSupport, parseSource, type MacroFormat, type Shard } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
-import { lintInWorkers, MAX_SHARDED_BYTES, MIN_SHARDED_BYTES, threadCount, type LintedFile, type Shard, type WorkItem } from './pool.js';
+import { lintInWorkers, MAX_SHARDED_BYTES, MIN_SHARDED_BYTES, threadCount, type LintedFile, type WorkItem } from './pool.js';
 import { DEFAULT_MAX_FILE_SIZE, readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
@@ -270,21 +270,16 @@ export class Linter {
     if (outcome.kind === 'unrecognised') {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
-    // Guessing the dialect reads every macro first. A JSON export's format always names it (`generic`
+    // Guessing the dialect reads every macro's text. A JSON export's format always names it (`generic`
     // included), so its macros are converted, linted and let go one at a time, and a shard of it never
     // guesses from its share alone.
-    const dialectName = config.dialect ?? knownDialect(outcome.format);
-    const macros = dialectName === undefined ? [...outcome.macros] : outcome.macros;
+    const dialectName = config.dialect ?? knownDialect(outcome.format) ?? guessDialect(Array.from(outcome.macros, (m) => m.mapped.text));
     const lines = new LineIndex(source);
-    const context = {
-      dialect: getDialect(dialectName ?? guessDialect((macros as ParsedMacro[]).map((m) => m.mapped.text)), config.allowPlaceholders),
-      vocabulary: config.vocabulary,
-      lines,
-    };
+    const context = { dialect: getDialect(dialectName, config.allowPlaceholders), vocabulary: config.vocabulary, lines };
     const ignored = new Set(config.ignoreMacros);
     const rules = this.enabledRules(config);
     const linted: { found: Diagnostic[]; info: Omit<MacroResult, 'errorCount' | 'warningCount' | 'score'> }[] = [];
-    for (const macro of macros) {
+    for (const macro of outcome.macros) {
       if ((macro.id !== undefined && ignored.has(macro.id)) || (macro.title !== undefined && ignored.has(macro.title))) continue;
       linted.push({
         found: lintMacros(filePath, source, [macro], rules, context),

@@ -7,13 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { ConfigError } from '../config/validate.js';
 import type { LintResult } from '../engine/types.js';
+import type { Shard } from '../formats/index.js';
 import type { LintOptions } from './lint.js';
-
-/** Part of a large export: the macros whose place in it is `index` modulo `of`. */
-export interface Shard {
-  index: number;
-  of: number;
-}
 
 /** A file to lint: the whole of it, or one shard. */
 export interface WorkItem {

@@ -7,14 +7,14 @@ import { genericFormat, type GenericJsonConfig } from './helpdesk/generic.js';
 import { helpscout } from './helpdesk/helpscout.js';
 import { intercom } from './helpdesk/intercom.js';
 import { zendesk } from './helpdesk/zendesk.js';
-import { parseJson, type HelpdeskFormat } from './json.js';
+import { parseJson, type HelpdeskFormat, type Shard } from './json.js';
 import { readMarkdown, type MarkdownOptions } from './markdown.js';
 
 /** Tried in this order; the first whose shape matches reads the file. */
 const BUILT_IN_FORMATS = { zendesk, freshdesk, intercom, helpscout } as const;
 export const MACRO_FORMATS = [...Object.keys(BUILT_IN_FORMATS), 'generic'] as const;
 export type MacroFormat = keyof typeof BUILT_IN_FORMATS | 'generic';
-export type { GenericJsonConfig };
+export type { GenericJsonConfig, Shard };
 
 export interface FormatOptions {
   markdown: MarkdownOptions;
@@ -52,7 +52,7 @@ export const LINTED_EXTENSIONS = ['md', 'markdown', 'json'] as const;
 const NOT_MACROS = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|tsconfig(?:\..+)?\.json|jsconfig\.json|\.empathyrc(?:\..+)?|empathy-suppressions\.json|composer\.json|\.?eslintrc(?:\..+)?\.json|renovate\.json|\.prettierrc(?:\.json)?)$/i;
 
 /** `shard`: of a JSON export, only the macros whose place in it is `shard.index` modulo `shard.of`. */
-export function parseSource(filePath: string, source: string, options: FormatOptions, shard?: { index: number; of: number }): ParseOutcome {
+export function parseSource(filePath: string, source: string, options: FormatOptions, shard?: Shard): ParseOutcome {
   const extension = path.extname(filePath).toLowerCase();
   if (extension === '.json') {
     if (NOT_MACROS.test(path.basename(filePath))) return { kind: 'skip' };

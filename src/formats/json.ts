@@ -14,16 +14,16 @@ export interface MacroLocation {
   title?: string;
   /** JSON pointer to the macro object. */
   pointer: string;
-  bodies: { node: Node; kind: BodyKind }[];
+  /** The body strings: where each is in the file (a syntax tree node will do) and how it is written. */
+  bodies: { node: Pick<Node, 'offset' | 'length'>; kind: BodyKind }[];
   /** An internal note between agents, not a reply. */
   internal?: boolean;
 }
 
-/** Where a body string is in the file. */
-interface BodySpan {
-  offset: number;
-  length: number;
-  kind: BodyKind;
+/** Part of a large export, for one thread: the macros whose place in it is `index` modulo `of`. */
+export interface Shard {
+  index: number;
+  of: number;
 }
 
 /** How a body string is written: Markdown, HTML, either (told apart by looking), or a one-line subject. */
@@ -41,8 +41,8 @@ export type JsonOutcome =
   | { kind: 'invalid'; message: string; line: number; column: number }
   | { kind: 'unrecognised'; message: string };
 
-/** `shard`: only the macros whose place in the export is `shard.index` modulo `shard.of` (one thread's share). */
-export function parseJson(source: string, formats: readonly HelpdeskFormat[], shard?: { index: number; of: number }): JsonOutcome {
+/** `shard`: only that share of the export's macros. */
+export function parseJson(source: string, formats: readonly HelpdeskFormat[], shard?: Shard): JsonOutcome {
   if (source.trim() === '') return { kind: 'invalid', message: 'Invalid JSON: the file is empty.', line: 1, column: 1 };
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
@@ -56,7 +56,7 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
     const found = format.detect(root);
     if (found) {
       // Only where each body string is: the syntax tree (twice the size of the file) can go.
-      const locations = found.map((l) => ({ ...l, bodies: l.bodies.map(({ node: { offset, length }, kind }) => ({ offset, length, kind })) }));
+      const locations: MacroLocation[] = found.map((l) => ({ ...l, bodies: l.bodies.map(({ node: { offset, length }, kind }) => ({ node: { offset, length }, kind })) }));
       const macros = {
         *[Symbol.iterator]() {
           for (const [i, location] of locations.entries()) {
@@ -72,9 +72,9 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
   return { kind: 'unrecognised', message: 'No macro format recognised in this JSON file; set "json" in .empathyrc to say where the macros are.' };
 }
 
-function toMacro(location: Omit<MacroLocation, 'bodies'> & { bodies: BodySpan[] }, source: string): ParsedMacro {
-  const parts = location.bodies.map(({ offset, length, kind }) => {
-    const decoded = decodeJsonString(source, offset, length);
+function toMacro(location: MacroLocation, source: string): ParsedMacro {
+  const parts = location.bodies.map(({ node, kind }) => {
+    const decoded = decodeJsonString(source, node.offset, node.length);
     if (kind === 'subject') {
       const builder = new MappedTextBuilder(decoded.value);
       builder.startBlock('heading');

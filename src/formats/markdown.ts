@@ -97,16 +97,12 @@ function frontMatterTitle(yamlText: string): string | undefined {
   const lines = yamlText.split(/\r?\n/);
   if (lines.every((line) => {
     if (line.trim() === '') return true;
-    const m = SIMPLE_LINE.exec(line);
-    if (m) {
-      if (simple.has(m[1]!)) return false;
-      simple.set(m[1]!, m[2] ?? '');
-      return true;
-    }
-    // A one-line list (`tags: [billing, tier-1]`) only matters as a key YAML must not see twice.
-    const list = SIMPLE_LIST_LINE.exec(line);
-    if (!list || simple.has(list[1]!) || list[1] === 'title' || list[1] === 'name') return false;
-    simple.set(list[1]!, '');
+    const scalar = SIMPLE_LINE.exec(line);
+    // A one-line list (`tags: [billing, tier-1]`) only matters as a key YAML must not see twice; a
+    // title or name written as a list is YAML's to read.
+    const key = scalar?.[1] ?? SIMPLE_LIST_LINE.exec(line)?.[1];
+    if (key === undefined || simple.has(key) || (!scalar && (key === 'title' || key === 'name'))) return false;
+    simple.set(key, scalar?.[2] ?? '');
     return true;
   })) {
     const title = simple.get('title') ?? (simple.has('title') ? undefined : simple.get('name'));
