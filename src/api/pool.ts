@@ -2,6 +2,7 @@
 // paths as they finish (so a slow file never leaves a thread idle). A large JSON export is split into
 // shards, one per thread, each linting every n-th macro. Results come back as plain data.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
@@ -91,7 +92,7 @@ export async function lintInWorkers(
   lintHere: (items: readonly WorkItem[]) => Promise<LintedFile[]>,
 ): Promise<LintedFile[]> {
   // Loaded here, not at startup: node:worker_threads alone costs a one-file run a noticeable part of its start.
-  const { Worker } = await import('node:worker_threads');
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const linted: LintedFile[] = [];
   const spilled: WorkItem[] = [];
   await new Promise<void>((resolve, reject) => {

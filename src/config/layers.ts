@@ -8,6 +8,7 @@ import type { AnyRule } from '../engine/rule.js';
 import type { SeverityLevel } from '../engine/types.js';
 import type { GenericJsonConfig, MacroFormat } from '../formats/index.js';
 import type { MarkdownSplit } from '../formats/markdown.js';
+import { importModule } from './import-module.js';
 import { phraseRule, type PhraseRuleConfig } from './phrase-rules.js';
 import { ConfigError, presetRules, PRESET_NAMES, type RuleRegistry, type RuleSetting } from './validate.js';
 import { didYouMean } from '../engine/similar.js';
@@ -176,7 +177,7 @@ async function loadPlugin(spec: string, dir: string, file: string | undefined): 
   const target = isPath(spec) ? path.resolve(dir, spec) : resolvePackage(spec, dir, file, 'plugin');
   let plugin: { meta?: { namespace?: unknown }; rules?: unknown };
   try {
-    const module = (await import(pathToFileURL(target).href)) as { default?: unknown };
+    const module = (await importModule(pathToFileURL(target).href)) as { default?: unknown };
     plugin = (module.default ?? module) as typeof plugin;
   } catch (error) {
     return fail(`plugin "${spec}" failed to load: ${(error as Error).message.split('\n', 1)[0]}`);

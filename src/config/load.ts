@@ -1,9 +1,13 @@
 // Finds config files with cosmiconfig (module name `empathy`): from each linted file upward, every config
 // file until one says `root: true`, nearer ones winning. `--config` uses one file for everything;
 // `--no-config-lookup` uses none.
+import { randomUUID } from 'node:crypto';
+import { realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cosmiconfig, type Loader } from 'cosmiconfig';
+import { pathToFileURL } from 'node:url';
+import { cosmiconfig, cosmiconfigSync, getDefaultSearchPlaces, type CosmiconfigResult, type Loader, type LoaderSync } from 'cosmiconfig';
 import { parse as parseYaml } from 'yaml';
+import { importModule } from './import-module.js';
 import { buildLayer, type Layer } from './layers.js';
 import { finalize, matchingOverrides, mergeChain } from './resolve.js';
 import { ConfigError, presetRules, type ResolvedConfig, type RuleRegistry } from './validate.js';
@@ -31,6 +35,38 @@ const loadYaml: Loader = (filePath, content) => {
   }
 };
 
+/** JavaScript configs: the module's default export. */
+const loadScript: Loader = async (filePath) => (await importModule(pathToFileURL(await realpath(filePath)).href)).default;
+
+/**
+ * TypeScript configs, where the `typescript` package is installed: compiled (with the nearest
+ * tsconfig.json's options) to a module beside the file, imported, and removed again.
+ */
+const loadTypeScript: Loader = async (filePath, content) => {
+  const ts = (await importModule('typescript')).default as typeof import('typescript');
+  const tsconfig = ts.findConfigFile(path.dirname(filePath), ts.sys.fileExists);
+  const compilerOptions = tsconfig ? (ts.readConfigFile(tsconfig, ts.sys.readFile).config?.compilerOptions ?? {}) : {};
+  const compiled = `${filePath}.${randomUUID()}.mjs`;
+  try {
+    const { outputText } = ts.transpileModule(content, {
+      compilerOptions: { ...compilerOptions, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: false },
+    });
+    await writeFile(compiled, outputText);
+    return (await importModule(pathToFileURL(compiled).href)).default;
+  } finally {
+    await rm(compiled, { force: true });
+  }
+};
+
+/** Config files only import() can load: the CLI runs with its own import() (see import-module.ts). */
+const SCRIPT_LOADERS = { '.js': loadScript, '.cjs': loadScript, '.mjs': loadScript, '.ts': loadTypeScript };
+
+/** Thrown by the sync finder's loaders for configs only import() can load (see ConfigLoader.find). */
+class NeedsImport extends Error {}
+const needsImport: LoaderSync = () => {
+  throw new NeedsImport();
+};
+
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -41,7 +77,14 @@ export class ConfigLoader {
   private readonly explorer = cosmiconfig(MODULE_NAME, {
     searchStrategy: 'global',
     stopDir: path.parse(process.cwd()).root,
-    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml },
+    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, ...SCRIPT_LOADERS },
+  });
+  /** The same search, reading synchronously (see find). */
+  private readonly finder = cosmiconfigSync(MODULE_NAME, {
+    searchStrategy: 'global',
+    stopDir: path.parse(process.cwd()).root,
+    searchPlaces: getDefaultSearchPlaces(MODULE_NAME),
+    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, '.js': needsImport, '.cjs': needsImport, '.mjs': needsImport, '.ts': needsImport },
   });
   private readonly layers = new Map<string, Promise<Layer>>();
   private readonly chains = new Map<string, Promise<Layer[]>>();
@@ -94,7 +137,7 @@ export class ConfigLoader {
     let chain = this.chains.get(dir);
     if (!chain) {
       chain = (async () => {
-        const found = await this.guard(() => this.explorer.search(dir));
+        const found = await this.guard(() => this.find(dir));
         if (!found || found.isEmpty) return [];
         const layer = await this.layer(found.filepath, false, found.config);
         const parent = path.dirname(path.dirname(found.filepath));
@@ -104,6 +147,23 @@ export class ConfigLoader {
       this.chains.set(dir, chain);
     }
     return chain;
+  }
+
+  /**
+   * The nearest config file from `dir` upward. Looking reads some twenty names in every folder up to the
+   * root: read synchronously, that takes a few milliseconds; one async read after another took ~15 ms,
+   * most of a one-file run's waiting. A JavaScript config on the way is left to the async explorer,
+   * which can import() it, as is the user's global config folder, where it looks for one name more.
+   */
+  private async find(dir: string): Promise<CosmiconfigResult> {
+    let found: CosmiconfigResult;
+    try {
+      found = this.finder.search(dir);
+    } catch (error) {
+      if (error instanceof NeedsImport) return this.explorer.search(dir);
+      throw error;
+    }
+    return found ?? this.explorer.search(path.parse(dir).root);
   }
 
   private layer(file: string, explicit: boolean, raw?: unknown): Promise<Layer> {

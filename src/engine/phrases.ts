@@ -54,7 +54,9 @@ interface CompiledEntry {
  * leftmost match wins and, at one position, the entry listed first, as one regex of them all would.
  */
 interface CompiledPhrases {
-  entries: CompiledEntry[];
+  list: readonly PhraseEntry[];
+  /** Each entry's regexes, made the first time the entry is tried (most texts try few of them). */
+  entries: (CompiledEntry | undefined)[];
   /** Entries to try at a text word that is some entry's whole first word, in list order. */
   byWord: Map<string, number[]>;
   /** Entries to try at any other word, by its first letter (entries whose first word is known in part). */
@@ -79,12 +81,13 @@ export function phraseToRegexSource(phrase: string): string {
     if (token === '(') return '(?:';
     if (token === ')' || token === ')?' || token === '|') return token;
     if (token === "'" || token === '’') return "['’]";
-    if (/^\s/.test(token)) return String.raw`\s+`;
-    return `\\${token}`;
+    return REGEX_SYNTAX.includes(token) ? `\\${token}` : String.raw`\s+`;
   });
 }
 
-/** The phrase syntax's tokens, and the characters a regex would read as syntax (escaped). */
+/** The characters a regex would read as syntax (escaped when a phrase has them). */
+const REGEX_SYNTAX = '.*+?^${}[]\\/';
+/** The phrase syntax's tokens, white space and the regex syntax characters. */
 const PHRASE_SYNTAX = /\)\?|[()|'’]|\s+|[.*+?^${}[\]\\/]/g;
 
 function entrySource(entry: PhraseEntry): string {
@@ -182,7 +185,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
     const prefixed = [...byPrefix].flatMap(([prefix, more]) => (word.startsWith(prefix) ? more : []));
     if (prefixed.length > 0) byWord.set(word, [...new Set([...indexes, ...prefixed])].sort((x, y) => x - y));
   }
-  cached = { entries: entries.map(compileEntry), byWord, byLetter, loose: loose.length > 0 ? compileLoose(entries, loose) : undefined };
+  cached = { list: entries, entries: [], byWord, byLetter, loose: loose.length > 0 ? compileLoose(entries, loose) : undefined };
   compiled.set(entries, cached);
   compiledByContent.set(key, cached);
   return cached;
@@ -294,7 +297,7 @@ function matchAt(entry: CompiledEntry, folded: string, at: number): number | und
 function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | undefined, folded: string, at: number): Found | undefined {
   if (!candidates) return undefined;
   for (const index of candidates) {
-    const length = matchAt(list.entries[index]!, folded, at);
+    const length = matchAt((list.entries[index] ??= compileEntry(list.list[index]!)), folded, at);
     if (length !== undefined) return { start: at, end: at + length, index };
   }
   return undefined;

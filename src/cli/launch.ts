@@ -1,0 +1,65 @@
+// Starts the bundled CLI (dist/bundle/cli.cjs) from V8's code cache. Compiling the ~1 MB bundle is a
+// good part of a one-file run, and Node 20 has no compile cache of its own (22 has), so the build runs
+// the CLI once over the bundled examples and saves the compiled code beside the bundle (`cli.cjs.cache`,
+// see code-cache.ts). Nothing is written at run time: a cache that does not fit this bundle (its
+// checksum differs) or this Node (V8 rejects it) is ignored and the bundle compiles as usual.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { createRequire, Module } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { IMPORT_HOOK } from '../config/import-module.js';
+
+export interface Cli {
+  main(argv: readonly string[]): Promise<number>;
+}
+
+export interface LoadedCli {
+  cli: Cli;
+  /** Whether the compiled code came from the cache. */
+  fromCache: boolean;
+  /** Saves the code compiled so far (everything the run has used), for the next start. */
+  saveCache(): void;
+}
+
+export const cacheFileOf = (bundle: string): string => `${bundle}.cache`;
+
+/** The cache starts with the checksum of the bundle it was made from, then a line break. */
+const CHECKSUM_LENGTH = 40;
+
+export function loadCli(bundle: string): LoadedCli {
+  const bytes = readFileSync(bundle);
+  const checksum = createHash('sha1').update(bytes).digest('hex');
+  const cachedData = readCache(cacheFileOf(bundle), checksum);
+  // (An ASCII bundle, as esbuild writes it, decodes several times faster read as latin1: the same text.)
+  // The wrapper CommonJS gives a module, so the bundle's `require` and `__filename` are its own.
+  const script = new vm.Script((Module as unknown as { wrap(code: string): string }).wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), {
+    filename: bundle,
+    cachedData,
+  });
+  // Code compiled this way has no import() (see import-module.ts): config files and plugins use ours.
+  (globalThis as { [IMPORT_HOOK]?: unknown })[IMPORT_HOOK] = (specifier: string) => import(specifier);
+  const module = { exports: {} as Cli };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  return {
+    cli: module.exports,
+    fromCache: cachedData !== undefined && !script.cachedDataRejected,
+    saveCache() {
+      const file = cacheFileOf(bundle);
+      writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(`${checksum}\n`, 'latin1'), script.createCachedData()]));
+      renameSync(`${file}.tmp`, file);
+    },
+  };
+}
+
+function readCache(file: string, checksum: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (data.toString('latin1', 0, CHECKSUM_LENGTH) !== checksum || data[CHECKSUM_LENGTH] !== 0x0a) return undefined;
+  return data.subarray(CHECKSUM_LENGTH + 1);
+}
