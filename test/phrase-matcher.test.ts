@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstWords } from '../src/engine/first-words.js';
-import { findPhrases, foldRegexSource, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
+import { entrySource, findPhrases, foldRegexSource, knownSource, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
 
 const RULES = path.resolve(import.meta.dirname, '../rules');
 const RUNS = Number(process.env.EMPATHY_FUZZ_RUNS) || 300;
@@ -135,6 +135,13 @@ describe('first words', () => {
 
   it.each([String.raw`\{\{[^}]+\}\}`, String.raw`\p{L}+ing`, String.raw`(?:a|\s)b`, String.raw`x?`, '.+'])('cannot tell where %s starts', (source) => {
     expect(firstWords(source)).toBeUndefined();
+  });
+
+  it("the build's table holds what the matcher works out for every entry of the rules' lists", async () => {
+    // dist/'s copy, filled by the build (npm test builds first); the sources' copy is empty.
+    const { PHRASE_TABLE } = (await import('../dist/src/engine/phrase-table.js')) as typeof import('../src/engine/phrase-table.js');
+    for (const [name, list] of phraseLists()) for (const entry of list) expect(PHRASE_TABLE, name).toHaveProperty([entrySource(entry)]);
+    for (const [source, known] of Object.entries(PHRASE_TABLE)) expect(known, source).toEqual(knownSource(source));
   });
 });
 

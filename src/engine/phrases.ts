@@ -1,5 +1,6 @@
 // Phrase lists are data: rules hand the engine a list, the engine compiles it once into one matcher.
-import { firstWords, foldCase } from './first-words.js';
+import { firstWords, foldCase, type FirstWords } from './first-words.js';
+import { PHRASE_TABLE, type KnownSource } from './phrase-table.js';
 import type { Range } from './types.js';
 
 /**
@@ -90,7 +91,8 @@ const REGEX_SYNTAX = '.*+?^${}[]\\/';
 /** The phrase syntax's tokens, white space and the regex syntax characters. */
 const PHRASE_SYNTAX = /\)\?|[()|'’]|\s+|[.*+?^${}[\]\\/]/g;
 
-function entrySource(entry: PhraseEntry): string {
+/** An entry's phrases and regex as one regex source. */
+export function entrySource(entry: PhraseEntry): string {
   const parts = (entry.match ?? []).map(phraseToRegexSource);
   if (entry.regex) parts.push(entry.regex);
   if (parts.length === 0) throw new Error('A phrase entry needs "match" or "regex".');
@@ -99,6 +101,25 @@ function entrySource(entry: PhraseEntry): string {
 
 function countGroups(source: string): number {
   return new RegExp(`${source}|`, 'u').exec('')!.length - 1;
+}
+
+/** What the build's table holds for a source (see phrase-table.ts), worked out from the source. */
+export function knownSource(source: string): KnownSource {
+  const first = firstWords(source);
+  return {
+    first: first ? { words: [...first.words], prefixes: [...first.prefixes] } : null,
+    folded: foldRegexSource(source) ?? null,
+    groups: countGroups(source),
+  };
+}
+
+/** What the build worked out about a built-in entry's source, else undefined. */
+const known = (source: string): KnownSource | undefined => (Object.hasOwn(PHRASE_TABLE, source) ? PHRASE_TABLE[source] : undefined);
+
+function firstWordsOf(source: string): FirstWords | undefined {
+  const row = known(source);
+  if (!row) return firstWords(source);
+  return row.first ? { words: new Set(row.first.words), prefixes: new Set(row.first.prefixes) } : undefined;
 }
 
 /** A match is a whole word, never part of a hyphenated compound ("read" is not in "read-only"). */
@@ -112,7 +133,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 function compileEntry(entry: PhraseEntry): CompiledEntry {
   if (entry.regex === undefined) return { source: phraseToRegexSource((entry.match ?? []).map(foldCase).join('|')), flags: 'y' };
   const source = entrySource(entry);
-  const folded = foldRegexSource(source);
+  const row = known(source);
+  const folded = row ? (row.folded ?? undefined) : foldRegexSource(source);
   return folded === undefined ? { source, flags: 'iuy' } : { source: folded, flags: 'uy' };
 }
 
@@ -172,7 +194,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
     else if (list[list.length - 1] !== index) list.push(index);
   };
   entries.forEach((entry, index) => {
-    const first = firstWords(entrySource(entry));
+    const first = firstWordsOf(entrySource(entry));
     if (!first) return loose.push(index);
     for (const word of first.words) add(byWord, word, index);
     for (const prefix of first.prefixes) {
@@ -197,7 +219,7 @@ function compileLoose(entries: readonly PhraseEntry[], indexes: number[]): Loose
   const alternatives = indexes.map((index) => {
     const source = entrySource(entries[index]!);
     groups.push(next);
-    next += 1 + countGroups(source);
+    next += 1 + (known(source)?.groups ?? countGroups(source));
     return `(${source})`;
   });
   return { regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'giu'), groups, indexes };
