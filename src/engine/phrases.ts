@@ -113,6 +113,11 @@ export function knownSource(source: string): KnownSource {
   };
 }
 
+/** Every list compiled so far, as given (the build records the built-in rules' lists with it). */
+export function compiledLists(): PhraseEntry[][] {
+  return [...compiledByContent.keys()].map((key) => JSON.parse(key) as PhraseEntry[]);
+}
+
 /** What the build worked out about a built-in entry's source, else undefined. */
 const known = (source: string): KnownSource | undefined => (Object.hasOwn(PHRASE_TABLE, source) ? PHRASE_TABLE[source] : undefined);
 
