@@ -44,6 +44,17 @@ interface CompiledEntry {
   flags: string;
   cheap?: RegExp;
   strict?: RegExp;
+  /** A `match` entry of several phrases is tried at a word with only the phrases that can start there. */
+  phrases?: Phrases;
+}
+
+interface Phrases {
+  /** The phrases, folded, in list order. */
+  folded: string[];
+  /** Each phrase's first word where it is plain text ("sorry for"), else undefined ("(we|I) …"). */
+  leads: (string | undefined)[];
+  /** The entry narrowed to a word's phrases, made on first use. */
+  atWord: Map<string, CompiledEntry>;
 }
 
 /**
@@ -135,12 +146,44 @@ const NOT_BEFORE_ASCII_WORD = String.raw`(?![0-9A-Za-z_]|-[0-9A-Za-z])`;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-function compileEntry(entry: PhraseEntry): CompiledEntry {
-  if (entry.regex === undefined) return { source: phraseToRegexSource((entry.match ?? []).map(foldCase).join('|')), flags: 'y' };
+/** The entry's source in lower case, to run without the `i` flag on the folded text, where that matches the same. */
+function foldedSource(entry: PhraseEntry): string | undefined {
+  if (entry.regex === undefined) return phraseToRegexSource((entry.match ?? []).map(foldCase).join('|'));
   const source = entrySource(entry);
   const row = known(source);
-  const folded = row ? (row.folded ?? undefined) : foldRegexSource(source);
-  return folded === undefined ? { source, flags: 'iuy' } : { source: folded, flags: 'uy' };
+  return row ? (row.folded ?? undefined) : foldRegexSource(source);
+}
+
+function compileEntry(entry: PhraseEntry): CompiledEntry {
+  const folded = foldedSource(entry);
+  if (folded === undefined) return { source: entrySource(entry), flags: 'iuy' };
+  if (entry.regex !== undefined) return { source: folded, flags: 'uy' };
+  const compiled: CompiledEntry = { source: folded, flags: 'y' };
+  if (entry.match && entry.match.length > 1) {
+    const phrases = entry.match.map(foldCase);
+    compiled.phrases = { folded: phrases, leads: phrases.map((phrase) => PLAIN_LEAD.exec(phrase)?.[0]), atWord: new Map() };
+  }
+  return compiled;
+}
+
+/** A phrase's first word when it is plain text: letters and digits not followed by a group or an alternative. */
+const PLAIN_LEAD = /^[\p{L}\p{N}]+(?=$|[^\p{L}\p{N}(|])/u;
+
+/**
+ * `entry` as tried where the text's word is `word`: a phrase whose first word is plain text and another
+ * word cannot match there, so only the others are compiled (a regex of a few phrases instead of a
+ * list's worth); being in list order, the first of them to match is the one the whole entry gives.
+ */
+function atWord(entry: CompiledEntry, word: string): CompiledEntry {
+  const phrases = entry.phrases;
+  if (!phrases) return entry;
+  let narrowed = phrases.atWord.get(word);
+  if (!narrowed) {
+    const kept = phrases.folded.filter((_, i) => phrases.leads[i] === undefined || phrases.leads[i] === word);
+    narrowed = kept.length === 0 || kept.length === phrases.folded.length ? entry : { source: phraseToRegexSource(kept.join('|')), flags: entry.flags };
+    phrases.atWord.set(word, narrowed);
+  }
+  return narrowed;
 }
 
 /**
@@ -221,13 +264,16 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
 function compileLoose(entries: readonly PhraseEntry[], indexes: number[]): Loose {
   const groups: number[] = [];
   let next = 1;
-  const alternatives = indexes.map((index) => {
+  const sources = indexes.map((index) => {
     const source = entrySource(entries[index]!);
     groups.push(next);
     next += 1 + (known(source)?.groups ?? countGroups(source));
-    return `(${source})`;
+    return source;
   });
-  return { regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'giu'), groups, indexes };
+  // Lower-cased (which keeps every group), they need no `i` flag: half the cost to compile.
+  const folded = indexes.map((index) => foldedSource(entries[index]!));
+  const [alternatives, flags] = folded.every((source) => source !== undefined) ? [folded, 'gu'] : [sources, 'giu'];
+  return { regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.map((source) => `(${source})`).join('|')})${NOT_BEFORE_WORD}`, flags), groups, indexes };
 }
 
 const firstLetter = (word: string) => String.fromCodePoint(word.codePointAt(0)!);
@@ -320,11 +366,11 @@ function matchAt(entry: CompiledEntry, folded: string, at: number): number | und
   return entry.strict.exec(folded)?.[0].length;
 }
 
-/** The first of `candidates` (entry indexes, in list order) that matches at `at`. */
-function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | undefined, folded: string, at: number): Found | undefined {
+/** The first of `candidates` (entry indexes, in list order) that matches at `at`, where the text's word is `word`. */
+function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | undefined, folded: string, at: number, word: string): Found | undefined {
   if (!candidates) return undefined;
   for (const index of candidates) {
-    const length = matchAt((list.entries[index] ??= compileEntry(list.list[index]!)), folded, at);
+    const length = matchAt(atWord((list.entries[index] ??= compileEntry(list.list[index]!)), word), folded, at);
     if (length !== undefined) return { start: at, end: at + length, index };
   }
   return undefined;
@@ -341,7 +387,7 @@ function atWords(list: CompiledPhrases, text: Folded, from: number, limit: numbe
   for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i]! <= limit; i++) {
     const candidates = candidatesFor(list, keys[i]!, firsts[i]!);
     if (!candidates) continue;
-    const found = firstMatchAt(list, candidates, text.folded, starts[i]!);
+    const found = firstMatchAt(list, candidates, text.folded, starts[i]!, keys[i]!);
     if (found) return found;
   }
   return undefined;
@@ -411,7 +457,7 @@ export function phraseAt<E extends PhraseEntry>(text: string, entries: readonly 
   const { folded } = foldedOf(text);
   WORD_AT.lastIndex = at;
   const word = WORD_AT.exec(folded);
-  let found = word ? firstMatchAt(list, candidatesFor(list, word[0]), folded, at) : undefined;
+  let found = word ? firstMatchAt(list, candidatesFor(list, word[0]), folded, at, word[0]) : undefined;
   if (list.loose) {
     const loose = looseFrom(list.loose, folded, at);
     if (loose?.start === at) found = earlier(found, loose);
