@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Thin launcher into the compiled CLI: npm ci / npm run build compile src/ into dist/ and bundle the CLI
-// into one file, dist/bundle/cli.cjs, which dist/src/cli/launch.js starts from V8's code cache.
-import { fileURLToPath } from 'node:url';
+// into one file, dist/bundle/cli.cjs, which dist/src/cli/launch.cjs starts from V8's code cache.
+// CommonJS (bin/package.json says so), like all that a start loads.
+const path = require('node:path');
 
 let cli;
 try {
-  const { loadCli } = await import('../dist/src/cli/launch.js');
-  cli = loadCli(fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url))).cli;
+  const { loadCli } = require('../dist/src/cli/launch.cjs');
+  cli = loadCli(path.join(__dirname, '../dist/bundle/cli.cjs')).cli;
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' && error?.code !== 'ENOENT') throw error;
+  if (error?.code !== 'MODULE_NOT_FOUND' && error?.code !== 'ENOENT') throw error;
   process.stderr.write('empathy-lint: the compiled files are missing; run `npm run build` in the empathy-lint folder first.\n');
   process.exit(2);
 }
-process.exitCode = await cli.main(process.argv);
+cli.main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/empathy-lint.js');
-const LAUNCH = path.join(ROOT, 'dist/src/cli/launch.js');
+const LAUNCH = path.join(ROOT, 'dist/src/cli/launch.cjs');
 const BUNDLE = path.join(ROOT, 'dist/bundle/cli.cjs');
 
 /** Loads `bundle` with the launcher in a fresh process and runs `empathy-lint --version`. */

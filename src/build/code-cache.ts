@@ -1,8 +1,8 @@
 // Build step (after bundling): runs the bundled CLI once over the bundled examples, output discarded,
-// and saves V8's compiled code for cli/launch.ts. Usage: node dist/src/build/code-cache.js <bundle> [examples]
+// and saves V8's compiled code for cli/launch.cts. Usage: node dist/src/build/code-cache.js <bundle> [examples]
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadCli } from '../cli/launch.js';
+import { loadCli } from '../cli/launch.cjs';
 
 const [bundle, examples] = process.argv.slice(2);
 if (!bundle) throw new Error('usage: code-cache <bundle> [examples folder]');

@@ -1,6 +1,6 @@
 // import() for what a config names as code: JavaScript configs, plugins, TypeScript's compiler.
 //
-// The CLI's launcher runs the bundled CLI from V8's code cache (cli/launch.ts), and in a script compiled
+// The CLI's launcher runs the bundled CLI from V8's code cache (cli/launch.cts), and in a script compiled
 // that way Node 20 has no loader for import() ("A dynamic import callback was not specified"). The
 // launcher, an ordinary ES module, hands in its own import() under this symbol; everywhere else (the
 // API, tests) the plain import() below is used.
