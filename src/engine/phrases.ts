@@ -44,17 +44,6 @@ interface CompiledEntry {
   flags: string;
   cheap?: RegExp;
   strict?: RegExp;
-  /** A `match` entry of several phrases is tried at a word with only the phrases that can start there. */
-  phrases?: Phrases;
-}
-
-interface Phrases {
-  /** The phrases, folded, in list order. */
-  folded: string[];
-  /** Each phrase's first word where it is plain text ("sorry for"), else undefined ("(we|I) …"). */
-  leads: (string | undefined)[];
-  /** The entry narrowed to a word's phrases, made on first use. */
-  atWord: Map<string, CompiledEntry>;
 }
 
 /**
@@ -157,33 +146,7 @@ function foldedSource(entry: PhraseEntry): string | undefined {
 function compileEntry(entry: PhraseEntry): CompiledEntry {
   const folded = foldedSource(entry);
   if (folded === undefined) return { source: entrySource(entry), flags: 'iuy' };
-  if (entry.regex !== undefined) return { source: folded, flags: 'uy' };
-  const compiled: CompiledEntry = { source: folded, flags: 'y' };
-  if (entry.match && entry.match.length > 1) {
-    const phrases = entry.match.map(foldCase);
-    compiled.phrases = { folded: phrases, leads: phrases.map((phrase) => PLAIN_LEAD.exec(phrase)?.[0]), atWord: new Map() };
-  }
-  return compiled;
-}
-
-/** A phrase's first word when it is plain text: letters and digits not followed by a group or an alternative. */
-const PLAIN_LEAD = /^[\p{L}\p{N}]+(?=$|[^\p{L}\p{N}(|])/u;
-
-/**
- * `entry` as tried where the text's word is `word`: a phrase whose first word is plain text and another
- * word cannot match there, so only the others are compiled (a regex of a few phrases instead of a
- * list's worth); being in list order, the first of them to match is the one the whole entry gives.
- */
-function atWord(entry: CompiledEntry, word: string): CompiledEntry {
-  const phrases = entry.phrases;
-  if (!phrases) return entry;
-  let narrowed = phrases.atWord.get(word);
-  if (!narrowed) {
-    const kept = phrases.folded.filter((_, i) => phrases.leads[i] === undefined || phrases.leads[i] === word);
-    narrowed = kept.length === 0 || kept.length === phrases.folded.length ? entry : { source: phraseToRegexSource(kept.join('|')), flags: entry.flags };
-    phrases.atWord.set(word, narrowed);
-  }
-  return narrowed;
+  return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy' };
 }
 
 /**
@@ -366,11 +329,11 @@ function matchAt(entry: CompiledEntry, folded: string, at: number): number | und
   return entry.strict.exec(folded)?.[0].length;
 }
 
-/** The first of `candidates` (entry indexes, in list order) that matches at `at`, where the text's word is `word`. */
-function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | undefined, folded: string, at: number, word: string): Found | undefined {
+/** The first of `candidates` (entry indexes, in list order) that matches at `at`. */
+function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | undefined, folded: string, at: number): Found | undefined {
   if (!candidates) return undefined;
   for (const index of candidates) {
-    const length = matchAt(atWord((list.entries[index] ??= compileEntry(list.list[index]!)), word), folded, at);
+    const length = matchAt((list.entries[index] ??= compileEntry(list.list[index]!)), folded, at);
     if (length !== undefined) return { start: at, end: at + length, index };
   }
   return undefined;
@@ -387,7 +350,7 @@ function atWords(list: CompiledPhrases, text: Folded, from: number, limit: numbe
   for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i]! <= limit; i++) {
     const candidates = candidatesFor(list, keys[i]!, firsts[i]!);
     if (!candidates) continue;
-    const found = firstMatchAt(list, candidates, text.folded, starts[i]!, keys[i]!);
+    const found = firstMatchAt(list, candidates, text.folded, starts[i]!);
     if (found) return found;
   }
   return undefined;
@@ -457,7 +420,7 @@ export function phraseAt<E extends PhraseEntry>(text: string, entries: readonly 
   const { folded } = foldedOf(text);
   WORD_AT.lastIndex = at;
   const word = WORD_AT.exec(folded);
-  let found = word ? firstMatchAt(list, candidatesFor(list, word[0]), folded, at, word[0]) : undefined;
+  let found = word ? firstMatchAt(list, candidatesFor(list, word[0]), folded, at) : undefined;
   if (list.loose) {
     const loose = looseFrom(list.loose, folded, at);
     if (loose?.start === at) found = earlier(found, loose);
