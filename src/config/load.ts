@@ -6,7 +6,7 @@ import { realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cosmiconfig, cosmiconfigSync, getDefaultSearchPlaces, type CosmiconfigResult, type Loader, type LoaderSync } from 'cosmiconfig';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../formats/yaml.js';
 import { importModule } from './import-module.js';
 import { buildLayer, type Layer } from './layers.js';
 import { finalize, matchingOverrides, mergeChain } from './resolve.js';

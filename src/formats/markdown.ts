@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 import type { SourceComment } from '../engine/directives.js';
 import type { ParsedMacro } from '../engine/linter.js';
 import { MappedTextBuilder, OPAQUE, type MappedText } from '../engine/mapped-text.js';
