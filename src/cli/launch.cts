@@ -24,7 +24,7 @@ export interface LoadedCli {
   saveCache(): void;
 }
 
-export const cacheFileOf = (bundle: string): string => `${bundle}.cache`;
+const cacheFileOf = (bundle: string): string => `${bundle}.cache`;
 
 /** The cache starts with the checksum of the bundle it was made from, then a line break. */
 const CHECKSUM_LENGTH = 40;
@@ -33,8 +33,8 @@ export function loadCli(bundle: string): LoadedCli {
   const bytes = readFileSync(bundle);
   const checksum = createHash('sha1').update(bytes).digest('hex');
   const cachedData = readCache(cacheFileOf(bundle), checksum);
-  // (An ASCII bundle, as esbuild writes it, decodes several times faster read as latin1: the same text.)
-  // The wrapper CommonJS gives a module, so the bundle's `require` and `__filename` are its own.
+  // Wrapped as CommonJS wraps a module, so the bundle's `require` and `__filename` are its own. An ASCII
+  // bundle (esbuild writes one) reads several times faster as latin1, which is then the same text.
   const script = new vm.Script((Module as unknown as { wrap(code: string): string }).wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), {
     filename: bundle,
     cachedData,

@@ -2,8 +2,8 @@
 //
 // The CLI's launcher runs the bundled CLI from V8's code cache (cli/launch.cts), and in a script compiled
 // that way Node 20 has no loader for import() ("A dynamic import callback was not specified"). The
-// launcher, an ordinary ES module, hands in its own import() under this symbol; everywhere else (the
-// API, tests) the plain import() below is used.
+// launcher, a module Node loaded the usual way, hands in its own import() under this symbol;
+// everywhere else (the API, tests) the plain import() below is used.
 export const IMPORT_HOOK = Symbol.for('empathy-lint.import');
 
 type Importer = (specifier: string) => Promise<unknown>;
