@@ -1,22 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../src/api/lint.js';
 import { ConfigLoader } from '../src/config/load.js';
 import { resolveConfig } from '../src/config/resolve.js';
 import { ConfigError, parseRuleFlag } from '../src/config/validate.js';
+import { writeTree } from './helpers/tree.js';
 
 const severities = (rules: Map<string, { severity: string }>) => Object.fromEntries([...rules].map(([id, r]) => [id, r.severity]));
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'empathy-config-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
 
 describe('resolving a config', () => {
   it('applies presets from the rules’ own metadata, then the rules in order', async () => {
@@ -110,7 +100,7 @@ describe('.empathyrc.example.json', () => {
 
 describe('finding config files', () => {
   it('applies every config upward from a file, nearer ones winning, until one says root: true', async () => {
-    const root = tree({
+    const root = writeTree({
       'team/.empathyrc.json': JSON.stringify({ extends: 'empathy:recommended', rules: { 'avoid-blame': 'warn' } }),
       'team/billing/.empathyrc.yaml': 'rules:\n  avoid-blame: error\n  use-name-placeholder: off\n',
       'team/billing/sub/a.md': 'x',
@@ -131,7 +121,7 @@ describe('finding config files', () => {
   });
 
   it('extends config files by relative path and shareable configs from npm packages', async () => {
-    const root = tree({
+    const root = writeTree({
       'base/tone.yml': 'extends: empathy:recommended\nrules:\n  no-shouting: error\n',
       'lib/.empathyrc.json': JSON.stringify({ root: true, extends: ['../base/tone.yml', 'acme', '@corp'], rules: { 'avoid-blame': 'warn' } }),
       'lib/node_modules/empathy-config-acme/package.json': JSON.stringify({ name: 'empathy-config-acme', main: 'index.json' }),
@@ -153,7 +143,7 @@ describe('finding config files', () => {
   });
 
   it('applies overrides to the files their globs match, relative to the config file', async () => {
-    const root = tree({
+    const root = writeTree({
       '.empathyrc.json': JSON.stringify({
         root: true,
         rules: { 'avoid-blame': 'error' },
@@ -173,7 +163,7 @@ describe('finding config files', () => {
   it('loads plugins, names their rules by namespace, and says plainly when one fails', async () => {
     const rule = (id: string) =>
       `{ meta: { id: '${id}', description: 'd', docs: '', defaultSeverity: 'warn', fixable: false, hasSuggestions: false, messages: { m: 'Found.' } }, check(doc, report) { if (doc.text.includes('TICKET')) report({ messageId: 'm', range: [0, 1] }); } }`;
-    const root = tree({
+    const root = writeTree({
       'a/rules/acme.mjs': `export default { rules: { 'no-ticket': ${rule('no-ticket')} } };`,
       'a/node_modules/empathy-plugin-tone/package.json': JSON.stringify({ name: 'empathy-plugin-tone', main: 'index.js', type: 'module' }),
       'a/node_modules/empathy-plugin-tone/index.js': `export default { meta: { namespace: 'tone' }, rules: { warm: ${rule('warm')} } };`,
@@ -204,14 +194,14 @@ describe('finding config files', () => {
   });
 
   it('reads .empathyrc (YAML or JSON) and explicit --config paths', async () => {
-    const root = tree({ '.empathyrc': '{ "rules": { "avoid-blame": "warn" } }', 'custom.yml': 'extends: empathy:all\n' });
+    const root = writeTree({ '.empathyrc': '{ "rules": { "avoid-blame": "warn" } }', 'custom.yml': 'extends: empathy:all\n' });
     const loader = new ConfigLoader(builtinRegistry);
     expect(severities((await loader.forFile(path.join(root, 'x.md'))).rules)).toEqual({ 'avoid-blame': 'warn' });
     expect((await loader.fromFile(path.join(root, 'custom.yml'))).rules.size).toBe(builtinRegistry.size);
   });
 
   it('reads JavaScript configs (.empathyrc.cjs, empathy.config.js)', async () => {
-    const root = tree({
+    const root = writeTree({
       'cjs/.empathyrc.cjs': "module.exports = { rules: { 'avoid-blame': 'warn' } };",
       'esm/package.json': JSON.stringify({ type: 'module' }),
       'esm/empathy.config.js': "export default { extends: 'empathy:all' };",
@@ -222,7 +212,7 @@ describe('finding config files', () => {
   });
 
   it('reports malformed JSON and YAML with the file and line:column, on one line', async () => {
-    const root = tree({ 'a/.empathyrc.json': '{\n  "rules": {,\n}', 'b/.empathyrc.yml': 'rules:\n  avoid-blame: [warn\n' });
+    const root = writeTree({ 'a/.empathyrc.json': '{\n  "rules": {,\n}', 'b/.empathyrc.yml': 'rules:\n  avoid-blame: [warn\n' });
     const loader = new ConfigLoader(builtinRegistry);
     await expect(loader.forFile(path.join(root, 'a/x.md'))).rejects.toThrow(/\.empathyrc\.json: invalid JSON at 2:13: /);
     await expect(loader.forFile(path.join(root, 'b/x.md'))).rejects.toThrow(/\.empathyrc\.yml: invalid YAML: .*line \d+, column \d+/);

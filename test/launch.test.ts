@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTree } from './helpers/tree.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/empathy-lint.js');
@@ -32,15 +33,6 @@ function copyOfBundle(): string {
   return path.join(root, 'dist/bundle/cli.cjs');
 }
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'empathy-launch-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
-
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('the launcher', () => {
@@ -64,7 +56,7 @@ describe('the launcher', () => {
 
   it('loads TypeScript and ES module configs and plugins through the built CLI', () => {
     const macro = "Hi {{ticket.requester.first_name}},\n\nYou forgot to attach the receipt, so I can't see your ticket number yet.\n";
-    const root = project({
+    const root = writeTree({
       '.empathyrc.ts': "const config: { root: boolean; extends: string } = { root: true, extends: './base.mjs' };\nexport default config;\n",
       'base.mjs': "export default { extends: 'empathy:recommended', plugins: ['./tone.mjs'], rules: { 'avoid-blame': 'warn', 'tone/no-ticket': 'error' } };",
       'tone.mjs': `export default { meta: { namespace: 'tone' }, rules: { 'no-ticket': {

@@ -2,10 +2,10 @@
 // installed into a temp node_modules, phrase rules with fixes, vocabulary, ignored macros, --init,
 // --print-config and --no-config-lookup.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTree } from './helpers/tree.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/empathy-lint.js');
 
@@ -13,15 +13,6 @@ function run(args: string[], cwd: string) {
   const { FORCE_COLOR: _f, NO_COLOR: _n, ...env } = process.env;
   const result = spawnSync(process.execPath, [BIN, '--no-color', ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'empathy-team-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
 }
 
 const MACRO = `Hi {{ticket.requester.first_name}},
@@ -34,7 +25,7 @@ Best,
 
 describe('team configuration, end to end', () => {
   it('nested configs, overrides, a local plugin and an npm shareable config work together', () => {
-    const root = project({
+    const root = writeTree({
       '.empathyrc.json': JSON.stringify({
         root: true,
         extends: ['empathy:recommended', 'acme'],
@@ -65,7 +56,7 @@ describe('team configuration, end to end', () => {
   });
 
   it('phrase rules report, fix with --fix, and keep the capital at a sentence start', () => {
-    const root = project({
+    const root = writeTree({
       '.empathyrc.json': JSON.stringify({
         root: true,
         phrases: [{ id: 'acme/no-ticket-jargon', match: ['ticket number', 'case ID'], message: "Say 'your request': customers don't think in tickets.", replace: 'your request' }],
@@ -79,7 +70,7 @@ describe('team configuration, end to end', () => {
   });
 
   it('vocabulary: rejected terms are reported, accepted words are not shouting', () => {
-    const root = project({
+    const root = writeTree({
       '.empathyrc.json': JSON.stringify({ root: true, rules: { vocabulary: 'warn', 'no-shouting': 'warn' }, vocabulary: { reject: ['end user'], accept: ['ZENPAY'] } }),
       'reply.md': 'Hi {{ticket.requester.first_name}},\n\nYour ZENPAY card works again. Every end user can pay now.\n',
     });
@@ -90,7 +81,7 @@ describe('team configuration, end to end', () => {
 
   it('ignoreMacros skips macros of an export by id or title', () => {
     const macro = (id: number, title: string) => ({ id, title, actions: [{ field: 'comment_value', value: 'Dear customer, you forgot to attach it.' }] });
-    const root = project({
+    const root = writeTree({
       '.empathyrc.json': JSON.stringify({ root: true, extends: 'empathy:recommended', ignoreMacros: ['Legal hold notice', '3'] }),
       'export.json': JSON.stringify({ macros: [macro(1, 'Refund'), macro(2, 'Legal hold notice'), macro(3, 'Other')] }, null, 2),
     });
@@ -99,7 +90,7 @@ describe('team configuration, end to end', () => {
   });
 
   it('--init writes a starter config with the dialect the macros use, and never overwrites one', () => {
-    const root = project({ 'macros/a.md': 'Hi {%customer.firstName,fallback=there%},\n\nDone.\n', 'macros/b.md': 'Thanks {%customer.firstName%}!\n' });
+    const root = writeTree({ 'macros/a.md': 'Hi {%customer.firstName,fallback=there%},\n\nDone.\n', 'macros/b.md': 'Thanks {%customer.firstName%}!\n' });
     const init = run(['--init'], root);
     expect(init).toMatchObject({ code: 0, stdout: 'Wrote .empathyrc.json (dialect: helpscout). Run empathy-lint to lint your macros.\n' });
     expect(JSON.parse(readFileSync(path.join(root, '.empathyrc.json'), 'utf8'))).toMatchObject({ extends: ['empathy:recommended'], dialect: 'helpscout' });
@@ -109,7 +100,7 @@ describe('team configuration, end to end', () => {
   });
 
   it('--no-config-lookup ignores config files; a broken one then does not matter', () => {
-    const root = project({ '.empathyrc.json': '{ "rules": { "avoid-blam": "error" } }', 'reply.md': MACRO });
+    const root = writeTree({ '.empathyrc.json': '{ "rules": { "avoid-blam": "error" } }', 'reply.md': MACRO });
     expect(run(['.'], root).code).toBe(2);
     const { code, stdout } = run(['--no-config-lookup', '--rule', 'offer-next-step:off', '.'], root);
     expect(code).toBe(0);
@@ -117,7 +108,7 @@ describe('team configuration, end to end', () => {
   });
 
   it('disable comments turn rules off where a person decided; unused and unknown ones are reported', () => {
-    const root = project({
+    const root = writeTree({
       'reply.md': [
         'Hi {{ticket.requester.first_name}},',
         '',
@@ -143,7 +134,7 @@ describe('team configuration, end to end', () => {
   });
 
   it('a config mistake names the file and the key, with did-you-mean', () => {
-    const root = project({ '.empathyrc.json': JSON.stringify({ root: true, dialect: 'zendsk' }), 'reply.md': MACRO });
+    const root = writeTree({ '.empathyrc.json': JSON.stringify({ root: true, dialect: 'zendsk' }), 'reply.md': MACRO });
     expect(run(['.'], root)).toMatchObject({
       code: 2,
       stderr: `empathy-lint: ${path.join(root, '.empathyrc.json')}: dialect: "zendsk" is not one of "zendesk", "freshdesk", "helpscout", "intercom", "gorgias", "salesforce", "generic" (did you mean "zendesk"?)\n`,

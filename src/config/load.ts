@@ -58,6 +58,8 @@ const loadTypeScript: Loader = async (filePath, content) => {
   }
 };
 
+/** Config files written as data. */
+const DATA_LOADERS = { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml };
 /** Config files only import() can load: the CLI runs with its own import() (see import-module.ts). */
 const SCRIPT_LOADERS = { '.js': loadScript, '.cjs': loadScript, '.mjs': loadScript, '.ts': loadTypeScript };
 
@@ -66,6 +68,10 @@ class NeedsImport extends Error {}
 const needsImport: LoaderSync = () => {
   throw new NeedsImport();
 };
+const DEFERRED_SCRIPT_LOADERS = Object.fromEntries(Object.keys(SCRIPT_LOADERS).map((extension) => [extension, needsImport]));
+
+/** Up to the root of the file system, then the user's global config folder. */
+const searchOptions = () => ({ searchStrategy: 'global' as const, stopDir: path.parse(process.cwd()).root });
 
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
@@ -74,17 +80,12 @@ function lineColumn(text: string, offset: number): string {
 }
 
 export class ConfigLoader {
-  private readonly explorer = cosmiconfig(MODULE_NAME, {
-    searchStrategy: 'global',
-    stopDir: path.parse(process.cwd()).root,
-    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, ...SCRIPT_LOADERS },
-  });
-  /** The same search, reading synchronously (see find). */
+  private readonly explorer = cosmiconfig(MODULE_NAME, { ...searchOptions(), loaders: { ...DATA_LOADERS, ...SCRIPT_LOADERS } });
+  /** The same search (the same places), reading synchronously (see find). */
   private readonly finder = cosmiconfigSync(MODULE_NAME, {
-    searchStrategy: 'global',
-    stopDir: path.parse(process.cwd()).root,
+    ...searchOptions(),
     searchPlaces: getDefaultSearchPlaces(MODULE_NAME),
-    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, '.js': needsImport, '.cjs': needsImport, '.mjs': needsImport, '.ts': needsImport },
+    loaders: { ...DATA_LOADERS, ...DEFERRED_SCRIPT_LOADERS },
   });
   private readonly layers = new Map<string, Promise<Layer>>();
   private readonly chains = new Map<string, Promise<Layer[]>>();
