@@ -1,7 +1,7 @@
 // The launcher: the bundled CLI starts from the code cache the build saved, ignores a cache that does not
 // fit, and still loads what a config names as code (import() has no loader in code-cached scripts).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,20 +24,21 @@ function start(bundle: string) {
   return { version: lines[0], ...(JSON.parse(lines[1]!) as { fromCache: boolean; code: number }) };
 }
 
-/** A copy of the package's bundle, cache and package.json (the CLI reads its version there). */
+/** A copy of the package's bundle, cache and package.json (the CLI reads its version there), timestamps kept. */
 function copyOfBundle(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'empathy-launch-'));
   mkdirSync(path.join(root, 'dist/bundle'), { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
-  for (const file of ['cli.cjs', 'cli.cjs.cache']) cpSync(path.join(ROOT, 'dist/bundle', file), path.join(root, 'dist/bundle', file));
+  for (const file of ['cli.cjs', 'cli.cjs.cache']) cpSync(path.join(ROOT, 'dist/bundle', file), path.join(root, 'dist/bundle', file), { preserveTimestamps: true });
   return path.join(root, 'dist/bundle/cli.cjs');
 }
 
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('the launcher', () => {
-  it('starts the CLI from the code cache the build saved', () => {
+  it('starts the CLI from the code cache the build saved, also from a copy that keeps its timestamps', () => {
     expect(start(BUNDLE)).toEqual({ version: VERSION, fromCache: true, code: 0 });
+    expect(start(copyOfBundle())).toEqual({ version: VERSION, fromCache: true, code: 0 });
   });
 
   it('ignores a cache made from another bundle, and the CLI works as before', () => {
@@ -46,11 +47,19 @@ describe('the launcher', () => {
     expect(start(bundle)).toEqual({ version: VERSION, fromCache: false, code: 0 });
   });
 
+  it('ignores a cache made when the bundle had another modification time (same size, edited in place)', () => {
+    const bundle = copyOfBundle();
+    const later = new Date(statSync(bundle).mtimeMs + 60_000);
+    utimesSync(bundle, later, later);
+    expect(start(bundle)).toEqual({ version: VERSION, fromCache: false, code: 0 });
+  });
+
   it('ignores a damaged cache, and the CLI works as before', () => {
     const bundle = copyOfBundle();
     const cache = readFileSync(`${bundle}.cache`);
-    // The checksum line stays; what follows is not code V8 made.
-    writeFileSync(`${bundle}.cache`, Buffer.concat([cache.subarray(0, 41), Buffer.alloc(cache.length - 41, 7)]));
+    // The line naming the bundle stays; what follows is not code V8 made.
+    const header = cache.indexOf(0x0a) + 1;
+    writeFileSync(`${bundle}.cache`, Buffer.concat([cache.subarray(0, header), Buffer.alloc(cache.length - header, 7)]));
     expect(start(bundle)).toEqual({ version: VERSION, fromCache: false, code: 0 });
   });
 

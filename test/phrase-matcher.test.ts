@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstWords } from '../src/engine/first-words.js';
+import { firstWords, foldCase, requiredText } from '../src/engine/first-words.js';
 import { entrySource, findPhrases, foldRegexSource, knownSource, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
 
 const RULES = path.resolve(import.meta.dirname, '../rules');
@@ -103,6 +103,25 @@ describe('phrase matcher', () => {
     expect(matched).toBeGreaterThan(RUNS);
   });
 
+  // An entry whose pieces are all missing from a text is never tried there (see requiredText): so every
+  // match must hold one of them, whatever the text.
+  it.each(lists)('%s: every match holds one of the pieces its entry needs', (_name, entries) => {
+    const checked = entries.flatMap((entry) => {
+      const source = entry.regex === undefined ? phraseToRegexSource((entry.match ?? []).map(foldCase).join('|')) : foldRegexSource(entrySource(entry));
+      const needs = source === undefined ? undefined : requiredText(source);
+      return source !== undefined && needs ? [{ regex: new RegExp(source, entry.regex === undefined ? 'g' : 'gu'), needs }] : [];
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        const folded = foldCase(t);
+        for (const { regex, needs } of checked) {
+          for (const [match] of folded.matchAll(regex)) if (match !== '') expect(needs.some((piece) => match.includes(piece)), `${regex} on "${match}"`).toBe(true);
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
   it.each(lists)('%s: phraseAt finds the match that starts there', (_name, entries) => {
     const list = plain(entries);
     fc.assert(
@@ -135,6 +154,22 @@ describe('first words', () => {
 
   it.each([String.raw`\{\{[^}]+\}\}`, String.raw`\p{L}+ing`, String.raw`(?:a|\s)b`, String.raw`x?`, '.+'])('cannot tell where %s starts', (source) => {
     expect(firstWords(source)).toBeUndefined();
+  });
+
+  it.each([
+    [String.raw`(?:the|your|our)\s+(?:courier|couriers|carrier)\s+is`, ['courier', 'carrier']],
+    [String.raw`sorry(?:\s+about)?`, ['sorry']],
+    [String.raw`i(?:['’]ve|\s+have)\s+already\s+told\s+you|i\s+already\s+(?:told\s+you|explained)`, ['already']],
+    [String.raw`(?:abc)?def`, ['def']],
+    [String.raw`\p{L}+ing\s+is\s+easy`, ['easy']],
+    [String.raw`(?<=\b(?:is|was)\s+)your\s+fault`, ['fault']],
+    [String.raw`(?:please\s+)+wait`, ['please']],
+  ])('every match of %s holds one of %j', (source, needs) => {
+    expect(requiredText(source)).toEqual(needs);
+  });
+
+  it.each([String.raw`a+b`, String.raw`\p{L}+`, String.raw`(?:really\s+)?so`, String.raw`we|i\s+\p{L}+`, 'x{0,3}yz'])('%s needs no piece worth checking', (source) => {
+    expect(requiredText(source)).toBeUndefined();
   });
 
   it("the build's table holds what the matcher works out for every entry of the rules' lists", async () => {

@@ -1,5 +1,4 @@
 // What the CLI (and, later, users' scripts) call: lint files or text, fix them, write the fixes.
-import { randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
@@ -415,7 +414,7 @@ export async function writeFixes(results: readonly LintResult[]): Promise<WriteO
       changedOnDisk.push(result.filePath);
       continue;
     }
-    const temporary = path.join(path.dirname(result.filePath), `.${path.basename(result.filePath)}.${randomBytes(4).toString('hex')}.tmp`);
+    const temporary = path.join(path.dirname(result.filePath), `.${path.basename(result.filePath)}.${crypto.randomUUID().slice(0, 8)}.tmp`);
     try {
       const { mode } = await stat(result.filePath);
       await writeFile(temporary, result.output, { encoding: 'utf8', flush: true });

@@ -1,13 +1,13 @@
 // Starts the bundled CLI (dist/bundle/cli.cjs) from V8's code cache. Compiling the ~1 MB bundle is a
 // good part of a one-file run, and Node 20 has no compile cache of its own (22 has), so the build runs
 // the CLI once over the bundled examples and saves the compiled code beside the bundle (`cli.cjs.cache`,
-// see build/code-cache.ts). Nothing is written at run time: a cache that does not fit this bundle (its
-// checksum differs) or this Node (V8 rejects it) is ignored and the bundle compiles as usual.
+// see build/code-cache.ts). Nothing is written at run time: a cache that does not fit this bundle (made
+// when the bundle had another size or modification time) or this Node (V8 rejects it) is ignored and the
+// bundle compiles as usual.
 // CommonJS (.cts), as is bin/'s launcher that requires it: a start that never loads the ES module
 // loader is a few milliseconds shorter.
-import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -26,13 +26,26 @@ export interface LoadedCli {
 
 const cacheFileOf = (bundle: string): string => `${bundle}.cache`;
 
-/** The cache starts with the checksum of the bundle it was made from, then a line break. */
-const CHECKSUM_LENGTH = 40;
+/**
+ * The cache starts with a line naming the bundle it was made from by size and modification time, as
+ * make and ESLint's cache tell a changed file: V8 itself checks only the source's length, and hashing
+ * the bundle would cost every start more than loading node:crypto and reading it (~4 ms).
+ */
+function readBundle(bundle: string): { bytes: Buffer; stamp: string } {
+  // One open file, so the stamp and the bytes are of the same file even if the build replaces it meanwhile.
+  const fd = openSync(bundle, 'r');
+  try {
+    const { size, mtimeNs } = fstatSync(fd, { bigint: true });
+    // Whole milliseconds: a copy that keeps timestamps (cp -p, fs.cpSync) may keep no finer ones.
+    return { bytes: readFileSync(fd), stamp: `empathy-lint bundle ${size} ${mtimeNs / 1_000_000n}\n` };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function loadCli(bundle: string): LoadedCli {
-  const bytes = readFileSync(bundle);
-  const checksum = createHash('sha1').update(bytes).digest('hex');
-  const cachedData = readCache(cacheFileOf(bundle), checksum);
+  const { bytes, stamp } = readBundle(bundle);
+  const cachedData = readCache(cacheFileOf(bundle), stamp);
   // Wrapped as CommonJS wraps a module, so the bundle's `require` and `__filename` are its own. An ASCII
   // bundle (esbuild writes one) reads several times faster as latin1, which is then the same text.
   const script = new vm.Script((Module as unknown as { wrap(code: string): string }).wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), {
@@ -49,19 +62,18 @@ export function loadCli(bundle: string): LoadedCli {
     fromCache: cachedData !== undefined && !script.cachedDataRejected,
     saveCache() {
       const file = cacheFileOf(bundle);
-      writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(`${checksum}\n`, 'latin1'), script.createCachedData()]));
+      writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]));
       renameSync(`${file}.tmp`, file);
     },
   };
 }
 
-function readCache(file: string, checksum: string): Buffer | undefined {
+function readCache(file: string, stamp: string): Buffer | undefined {
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch {
     return undefined;
   }
-  if (data.toString('latin1', 0, CHECKSUM_LENGTH) !== checksum || data[CHECKSUM_LENGTH] !== 0x0a) return undefined;
-  return data.subarray(CHECKSUM_LENGTH + 1);
+  return data.toString('latin1', 0, stamp.length) === stamp ? data.subarray(stamp.length) : undefined;
 }

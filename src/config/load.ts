@@ -1,7 +1,6 @@
 // Finds config files with cosmiconfig (module name `empathy`): from each linted file upward, every config
 // file until one says `root: true`, nearer ones winning. `--config` uses one file for everything;
 // `--no-config-lookup` uses none.
-import { randomUUID } from 'node:crypto';
 import { realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,7 +45,7 @@ const loadTypeScript: Loader = async (filePath, content) => {
   const ts = (await importModule('typescript')).default as typeof import('typescript');
   const tsconfig = ts.findConfigFile(path.dirname(filePath), ts.sys.fileExists);
   const compilerOptions = tsconfig ? (ts.readConfigFile(tsconfig, ts.sys.readFile).config?.compilerOptions ?? {}) : {};
-  const compiled = `${filePath}.${randomUUID()}.mjs`;
+  const compiled = `${filePath}.${crypto.randomUUID()}.mjs`;
   try {
     const { outputText } = ts.transpileModule(content, {
       compilerOptions: { ...compilerOptions, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: false },

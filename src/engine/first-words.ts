@@ -109,6 +109,71 @@ function expand(sequence: readonly Node[], from: Set<string>, out: Expansion): v
   for (const p of open) out.open.add(p);
 }
 
+// ---- text every match contains --------------------------------------------------------------------
+
+/** A needed text shorter than this rules out too little to be worth checking. */
+const MIN_NEEDED = 3;
+
+/**
+ * Pieces of literal text of which every match of `source` contains at least one, or undefined when none
+ * worth checking can be told: an entry whose pieces are all missing from a text cannot match there, so
+ * its regex need not even be compiled. From each branch the most telling piece is taken: the longest
+ * run of literal characters, or a group that must match (its branches' pieces, any one of them).
+ * Lookarounds and anything optional or repeated are passed over, so what is found is always needed.
+ */
+export function requiredText(source: string): string[] | undefined {
+  let tree: Node[][];
+  try {
+    const reader = { source, at: 0 };
+    tree = alternatives(reader);
+    if (reader.at !== source.length) return undefined;
+  } catch {
+    return undefined;
+  }
+  const needed = neededByAny(tree);
+  if (!needed || Math.min(...needed.map((text) => text.length)) < MIN_NEEDED) return undefined;
+  // A piece that holds another is found only where that one is: the shorter says it all.
+  const pieces = [...new Set(needed)];
+  return pieces.filter((text) => !pieces.some((other) => other !== text && text.includes(other)));
+}
+
+/** What every match of one of `branches` needs: each branch's pieces together, or undefined when a branch needs nothing. */
+function neededByAny(branches: readonly Node[][]): string[] | undefined {
+  const all: string[] = [];
+  for (const branch of branches) {
+    const needed = neededBySequence(branch);
+    if (!needed) return undefined;
+    all.push(...needed);
+  }
+  return all;
+}
+
+/** The most telling piece a sequence needs: the candidate whose shortest text is longest. */
+function neededBySequence(sequence: readonly Node[]): string[] | undefined {
+  let best: string[] | undefined;
+  let bestScore = 0;
+  const consider = (candidate: string[] | undefined) => {
+    if (!candidate || candidate.length === 0) return;
+    const score = Math.min(...candidate.map((text) => text.length));
+    if (score > bestScore || (score === bestScore && best && candidate.length < best.length)) {
+      best = candidate;
+      bestScore = score;
+    }
+  };
+  let run = '';
+  for (const node of sequence) {
+    if (node.kind === 'char' && node.min === 1 && node.max === 1) {
+      run += node.ch;
+      continue;
+    }
+    consider(run ? [run] : undefined);
+    run = '';
+    if (node.kind === 'group' && node.min >= 1) consider(neededByAny(node.alternatives));
+  }
+  consider(run ? [run] : undefined);
+  return best;
+}
+
 // ---- a small reader for the regex subset ---------------------------------------------------------
 
 interface Reader {

@@ -9,6 +9,8 @@ export interface KnownSource {
   folded: string | null;
   /** How many capture groups the source has. */
   groups: number;
+  /** requiredText(folded), where folded is not null; null for undefined. */
+  needs: readonly string[] | null;
 }
 
 export const PHRASE_TABLE: Readonly<Record<string, KnownSource>> = {};

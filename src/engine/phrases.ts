@@ -1,5 +1,5 @@
 // Phrase lists are data: rules hand the engine a list, the engine compiles it once into one matcher.
-import { firstWords, foldCase, type FirstWords } from './first-words.js';
+import { firstWords, foldCase, requiredText, type FirstWords } from './first-words.js';
 import { PHRASE_TABLE, type KnownSource } from './phrase-table.js';
 import type { Range } from './types.js';
 
@@ -42,6 +42,11 @@ interface CompiledEntry {
   source: string;
   /** `match` phrases are folded to lower case when compiled; `regex` entries keep the `i` flag. */
   flags: string;
+  /** Pieces of text one of which every match has (see requiredText): where none is, the entry is not tried. */
+  needs: readonly string[] | undefined;
+  /** The folded text `needs` was last looked for in, and whether one was there. */
+  lookedIn?: string;
+  found?: boolean;
   cheap?: RegExp;
   strict?: RegExp;
 }
@@ -106,10 +111,12 @@ function countGroups(source: string): number {
 /** What the build's table holds for a source (see phrase-table.ts), worked out from the source. */
 export function knownSource(source: string): KnownSource {
   const first = firstWords(source);
+  const folded = foldRegexSource(source);
   return {
     first: first ? { words: [...first.words], prefixes: [...first.prefixes] } : null,
-    folded: foldRegexSource(source) ?? null,
+    folded: folded ?? null,
     groups: countGroups(source),
+    needs: (folded !== undefined && requiredText(folded)) || null,
   };
 }
 
@@ -145,8 +152,11 @@ function foldedSource(entry: PhraseEntry): string | undefined {
 
 function compileEntry(entry: PhraseEntry): CompiledEntry {
   const folded = foldedSource(entry);
-  if (folded === undefined) return { source: entrySource(entry), flags: 'iuy' };
-  return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy' };
+  if (folded === undefined) return { source: entrySource(entry), flags: 'iuy', needs: undefined };
+  // The pieces are read off the very source the regexes are made from (the build's table has a `match` entry's too).
+  const row = known(entrySource(entry));
+  const needs = row && row.folded === folded ? (row.needs ?? undefined) : requiredText(folded);
+  return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy', needs };
 }
 
 /**
@@ -318,6 +328,13 @@ function endsWord(text: string, end: number): boolean {
 
 /** The length of `entry`'s match starting exactly at `at` in the folded text, or undefined. */
 function matchAt(entry: CompiledEntry, folded: string, at: number): number | undefined {
+  if (entry.needs && !entry.cheap) {
+    if (entry.lookedIn !== folded) {
+      entry.lookedIn = folded;
+      entry.found = entry.needs.some((text) => folded.includes(text));
+    }
+    if (!entry.found) return undefined;
+  }
   entry.cheap ??= new RegExp(`(?:${entry.source})${NOT_BEFORE_ASCII_WORD}`, entry.flags);
   entry.cheap.lastIndex = at;
   const cheap = entry.cheap.exec(folded);
