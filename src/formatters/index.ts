@@ -21,7 +21,8 @@ export interface RuleDescription {
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
 
-const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
+/** `prepare`: what the formatter needs loaded before it can run (stylish: chalk, when colour is possible). */
+const FORMATTERS: Record<string, () => Promise<{ default: Formatter; prepare?: () => Promise<void> }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
   compact: () => import('./compact.js'),
@@ -35,5 +36,8 @@ export const FORMATTER_NAMES = Object.keys(FORMATTERS);
 
 export async function getFormatter(name: string): Promise<Formatter | undefined> {
   const load = Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name] : undefined;
-  return load ? (await load()).default : undefined;
+  if (!load) return undefined;
+  const formatter = await load();
+  await formatter.prepare?.();
+  return formatter.default;
 }
