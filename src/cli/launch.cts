@@ -31,13 +31,21 @@ const cacheFileOf = (bundle: string): string => `${bundle}.cache`;
  * make and ESLint's cache tell a changed file: V8 itself checks only the source's length, and hashing
  * the bundle would cost every start more than loading node:crypto and reading it (~4 ms).
  */
-function readBundle(bundle: string): { bytes: Buffer; stamp: string } {
+interface Stamp {
+  size: bigint;
+  /** Whole milliseconds. */
+  mtime: bigint;
+}
+
+const stampLine = ({ size, mtime }: Stamp) => `empathy-lint bundle ${size} ${mtime}\n`;
+const STAMP_LINE = /^empathy-lint bundle (\d+) (\d+)\n/;
+
+function readBundle(bundle: string): { bytes: Buffer; stamp: Stamp } {
   // One open file, so the stamp and the bytes are of the same file even if the build replaces it meanwhile.
   const fd = openSync(bundle, 'r');
   try {
     const { size, mtimeNs } = fstatSync(fd, { bigint: true });
-    // Whole milliseconds: a copy that keeps timestamps (cp -p, fs.cpSync) may keep no finer ones.
-    return { bytes: readFileSync(fd), stamp: `empathy-lint bundle ${size} ${mtimeNs / 1_000_000n}\n` };
+    return { bytes: readFileSync(fd), stamp: { size, mtime: mtimeNs / 1_000_000n } };
   } finally {
     closeSync(fd);
   }
@@ -62,18 +70,22 @@ export function loadCli(bundle: string): LoadedCli {
     fromCache: cachedData !== undefined && !script.cachedDataRejected,
     saveCache() {
       const file = cacheFileOf(bundle);
-      writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]));
+      writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(stampLine(stamp), 'latin1'), script.createCachedData()]));
       renameSync(`${file}.tmp`, file);
     },
   };
 }
 
-function readCache(file: string, stamp: string): Buffer | undefined {
+function readCache(file: string, bundle: Stamp): Buffer | undefined {
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch {
     return undefined;
   }
-  return data.toString('latin1', 0, stamp.length) === stamp ? data.subarray(stamp.length) : undefined;
+  const line = STAMP_LINE.exec(data.toString('latin1', 0, 80));
+  if (!line || BigInt(line[1]!) !== bundle.size) return undefined;
+  // A copy that keeps timestamps (cp -p, fs.cpSync) may keep them only to the microsecond, rounded down.
+  const drift = BigInt(line[2]!) - bundle.mtime;
+  return drift >= -1n && drift <= 1n ? data.subarray(line[0].length) : undefined;
 }
