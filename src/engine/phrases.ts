@@ -153,7 +153,8 @@ function foldedSource(entry: PhraseEntry): string | undefined {
 function compileEntry(entry: PhraseEntry): CompiledEntry {
   const folded = foldedSource(entry);
   if (folded === undefined) return { source: entrySource(entry), flags: 'iuy', needs: undefined };
-  // The pieces are read off the very source the regexes are made from (the build's table has a `match` entry's too).
+  // The table read its pieces off the lower-cased entry source; a `match` entry's regexes are built from
+  // its lower-cased phrases, the same text. Checked: were they ever to differ, the pieces are worked out here.
   const row = known(entrySource(entry));
   const needs = row && row.folded === folded ? (row.needs ?? undefined) : requiredText(folded);
   return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy', needs };
