@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MacroDocument } from '../src/engine/document.js';
 import { applyFixes, fixUntilStable } from '../src/engine/fixer.js';
@@ -5,6 +6,7 @@ import { lintMacros } from '../src/engine/linter.js';
 import { MappedTextBuilder } from '../src/engine/mapped-text.js';
 import { findPhrases, phraseToRegexSource } from '../src/engine/phrases.js';
 import { findPlaceholders, isNamePlaceholder } from '../src/engine/placeholders.js';
+import { compareNames } from '../src/engine/order.js';
 import { LineIndex } from '../src/engine/positions.js';
 import { defineRule, formatMessage } from '../src/engine/rule.js';
 import { libraryScore, macroScore, SCORE_WEIGHTS } from '../src/engine/score.js';
@@ -282,5 +284,29 @@ describe('empathy score', () => {
     const file = (scores: number[]) => ({ macros: scores.map((score) => ({ score })) }) as never;
     expect(libraryScore([file([100, 80]), file([90]), file([])])).toEqual({ score: 90, macros: 3 });
     expect(libraryScore([file([])])).toEqual({ score: undefined, macros: 0 });
+  });
+});
+
+describe('sorting names', () => {
+  // Paths and ids as they come: shared folders with capitals, then names that mostly are plain.
+  const chars = (alphabet: string, maxLength: number) => fc.array(fc.constantFrom(...alphabet), { maxLength }).map((c) => c.join(''));
+  const plain = chars('abcxyz019-./', 8);
+  const any = chars('abcABZ09-_./ éÉ', 8);
+  const folder = fc.constantFrom('', '/', '/home/Sam/', '/tmp/tmp.Xq3/', 'C:/Users/Ana/', 'macros/');
+
+  it('orders names as localeCompare does', () => {
+    fc.assert(
+      fc.property(folder, fc.oneof(plain, any), fc.oneof(plain, any), (base, x, y) => {
+        for (const [a, b] of [[base + x, base + y], [x, y], [base + x, y]] as const) {
+          expect(Math.sign(compareNames(a, b)), `${a} vs ${b}`).toBe(Math.sign(a.localeCompare(b)));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells plain names apart without the collator', () => {
+    expect(['b-2', 'a/b.md', 'a-b.md', 'ab', 'a'].sort(compareNames)).toEqual(['a', 'a-b.md', 'a/b.md', 'ab', 'b-2']);
+    expect(compareNames('/home/Sam/macros/b.md', '/home/Sam/macros/a.md')).toBe(1);
   });
 });

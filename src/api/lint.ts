@@ -9,6 +9,7 @@ import { didYouMean } from '../engine/similar.js';
 import { fixUntilStable } from '../engine/fixer.js';
 import { applyDirectives, parseDirectives } from '../engine/directives.js';
 import { compareDiagnostics, lintMacros, macroInfo, type EnabledRule } from '../engine/linter.js';
+import { compareNames } from '../engine/order.js';
 import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
@@ -149,7 +150,7 @@ export class Linter {
     await cache?.save();
     // A file named on the command line but ignored gets a warning, as ESLint gives one.
     results.push(...ignoredExplicit.map((file) => summarise(file, [ignoredFileWarning()], [])));
-    results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+    results.sort((a, b) => compareNames(a.filePath, b.filePath));
     return { results, unmatchedPatterns: unmatched, allIgnoredPatterns: allIgnored };
   }
 
@@ -190,7 +191,7 @@ export class Linter {
     let key = this.fingerprints.get(config);
     if (!key) {
       const { filePath: _where, files: _files, registry: _registry, rules, ...rest } = config;
-      key = hashOf(JSON.stringify({ rules: [...rules].sort(([a], [b]) => a.localeCompare(b)), ...rest }));
+      key = hashOf(JSON.stringify({ rules: [...rules].sort(([a], [b]) => compareNames(a, b)), ...rest }));
       this.fingerprints.set(config, key);
     }
     return key;

@@ -3,6 +3,7 @@
 import type { Dialect } from './dialects.js';
 import { MacroDocument, type Vocabulary } from './document.js';
 import type { MappedText } from './mapped-text.js';
+import { compareNames } from './order.js';
 import { LineIndex } from './positions.js';
 import { formatMessage, type AnyRule } from './rule.js';
 import type { Diagnostic, Fix, MacroInfo, Range, ReportDescriptor, Severity, Suggestion } from './types.js';
@@ -72,7 +73,7 @@ export function macroInfo({ title, id, pointer, internal }: ParsedMacro): MacroI
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+  return a.line - b.line || a.column - b.column || compareNames(a.ruleId ?? '', b.ruleId ?? '');
 }
 
 function toDiagnostic(
