@@ -120,6 +120,21 @@ describe('finding config files', () => {
     expect(severities((await loader.forFile(path.join(root, 'other/c.md'))).rules)).toEqual({ 'use-name-placeholder': 'error' });
   });
 
+  it("looks in each of cosmiconfig's places, and passes over what is not a config", async () => {
+    const root = writeTree({
+      '.empathyrc.json': JSON.stringify({ root: true, rules: { 'no-shouting': 'error' } }),
+      'nested/.config/empathyrc.json': JSON.stringify({ root: true, rules: { 'avoid-blame': 'error' } }),
+      'plain/package.json': JSON.stringify({ name: 'x' }),
+      'plain/.empathyrc/readme.txt': 'a folder named like a config',
+      'empty/.empathyrc.json': '',
+    });
+    const loader = new ConfigLoader(builtinRegistry);
+    const filesFor = async (dir: string) => (await loader.forFile(path.join(root, dir, 'm.md'))).files.map((f) => path.relative(root, f));
+    expect(await filesFor('nested')).toEqual(['nested/.config/empathyrc.json']);
+    expect(await filesFor('plain')).toEqual(['.empathyrc.json']);
+    expect(await filesFor('empty')).toEqual(['.empathyrc.json']);
+  });
+
   it('extends config files by relative path and shareable configs from npm packages', async () => {
     const root = writeTree({
       'base/tone.yml': 'extends: empathy:recommended\nrules:\n  no-shouting: error\n',
