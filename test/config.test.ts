@@ -123,16 +123,38 @@ describe('finding config files', () => {
   it("looks in each of cosmiconfig's places, and passes over what is not a config", async () => {
     const root = writeTree({
       '.empathyrc.json': JSON.stringify({ root: true, rules: { 'no-shouting': 'error' } }),
-      'nested/.config/empathyrc.json': JSON.stringify({ root: true, rules: { 'avoid-blame': 'error' } }),
+      'nested/.config/empathyrc.json': JSON.stringify({ rules: { 'avoid-blame': 'error' } }),
       'plain/package.json': JSON.stringify({ name: 'x' }),
       'plain/.empathyrc/readme.txt': 'a folder named like a config',
       'empty/.empathyrc.json': '',
     });
     const loader = new ConfigLoader(builtinRegistry);
     const filesFor = async (dir: string) => (await loader.forFile(path.join(root, dir, 'm.md'))).files.map((f) => path.relative(root, f));
-    expect(await filesFor('nested')).toEqual(['nested/.config/empathyrc.json']);
+    // The search goes on above nested/, not above nested/.config/ (it used to wait on itself there).
+    expect(await filesFor('nested')).toEqual(['.empathyrc.json', 'nested/.config/empathyrc.json']);
     expect(await filesFor('plain')).toEqual(['.empathyrc.json']);
     expect(await filesFor('empty')).toEqual(['.empathyrc.json']);
+  });
+
+  // A config there used to send the search on above it, where it found the same config again and waited on itself.
+  it.skipIf(process.platform !== 'linux')("uses the user's own config folder when no folder up to the root has a config", async () => {
+    const root = writeTree({
+      'home/.config/empathy/config.json': JSON.stringify({ rules: { 'no-shouting': 'error' } }),
+      'macros/m.md': 'x',
+      'other/.empathyrc.json': JSON.stringify({ rules: { 'avoid-blame': 'error' } }),
+    });
+    const previous = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = path.join(root, 'home/.config');
+    try {
+      const loader = new ConfigLoader(builtinRegistry);
+      const filesFor = async (dir: string) => (await loader.forFile(path.join(root, dir, 'm.md'))).files.map((f) => path.relative(root, f));
+      expect(await filesFor('macros')).toEqual(['home/.config/empathy/config.json']);
+      // Under a folder's own config, as a config in a folder above would be (`root: true` keeps it out).
+      expect(await filesFor('other')).toEqual(['home/.config/empathy/config.json', 'other/.empathyrc.json']);
+    } finally {
+      if (previous === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = previous;
+    }
   });
 
   it('extends config files by relative path and shareable configs from npm packages', async () => {

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cosmiconfig, cosmiconfigSync, getDefaultSearchPlaces, type CosmiconfigResult, type Loader, type LoaderSync } from 'cosmiconfig';
+import { cosmiconfig, cosmiconfigSync, getDefaultSearchPlaces, globalConfigSearchPlaces, type CosmiconfigResult, type Loader, type LoaderSync } from 'cosmiconfig';
 import { parseYaml } from '../formats/yaml.js';
 import { importModule } from './import-module.js';
 import { buildLayer, type Layer } from './layers.js';
@@ -147,9 +147,11 @@ export class ConfigLoader {
         const found = await this.guard(() => this.find(dir));
         if (!found || found.isEmpty) return [];
         const layer = await this.layer(found.filepath, false, found.config);
-        const parent = path.dirname(path.dirname(found.filepath));
-        if (layer.root || parent === path.dirname(found.filepath)) return [layer];
-        return [...(await this.chainFrom(parent)), layer];
+        // The search goes on above the folder it found this in (not above the file: `.config/empathyrc`
+        // is in a folder below it); a config from the user's own config folder is the last there is.
+        const folder = this.searchedFolder(dir, found.filepath);
+        if (layer.root || folder === undefined || path.dirname(folder) === folder) return [layer];
+        return [...(await this.chainFrom(path.dirname(folder))), layer];
       })();
       this.chains.set(dir, chain);
     }
@@ -157,27 +159,47 @@ export class ConfigLoader {
   }
 
   /**
-   * The nearest config file from `dir` upward: in each folder up to the root, the first of cosmiconfig's
-   * twenty-odd places that holds a config, as its search would find it. Each folder is listed once and
-   * only the places it has are read: trying every place, each miss an exception, took ~3 ms of a
-   * one-file run, and reading them asynchronously one after another ~15 ms. A JavaScript config on the
-   * way is left to the async explorer, which can import() it, as is the user's global config folder.
+   * The nearest config file from `dir` upward, then in the user's own config folder (cosmiconfig's
+   * global search): in each folder, the first of cosmiconfig's places that holds a config, as its search
+   * would find it. Each folder is listed once and only the places it has are read: trying every place,
+   * each miss an exception (and asynchronously, one after another, in the global folder), took ~5 ms
+   * of a one-file run. A JavaScript config on the way is left to the async explorer, which can
+   * import() it.
    */
   private async find(dir: string): Promise<CosmiconfigResult> {
     try {
       for (let at = dir; ; at = path.dirname(at)) {
-        const found = this.findIn(at);
+        const found = this.findIn(at, SEARCH_PLACES);
         if (found) return found;
         if (at === path.dirname(at)) break;
       }
+      const global = this.globalFolder();
+      return global === undefined ? await this.explorer.search(path.parse(dir).root) : this.findIn(global, globalConfigSearchPlaces);
     } catch (error) {
       if (error instanceof NeedsImport) return this.explorer.search(dir);
       throw error;
     }
-    return this.explorer.search(path.parse(dir).root);
   }
 
-  private findIn(dir: string): CosmiconfigResult {
+  /**
+   * The user's own config folder, where cosmiconfig's global search ends (env-paths: ~/.config/empathy
+   * on Linux); should a later cosmiconfig not say, its own search finds what is there.
+   */
+  private globalFolder(): string | undefined {
+    return (this.explorer as { getGlobalConfigDir?: () => string }).getGlobalConfigDir?.();
+  }
+
+  /** The folder, `dir` or one above it, whose search found `file`; undefined for the user's own config folder. */
+  private searchedFolder(dir: string, file: string): string | undefined {
+    const global = this.globalFolder();
+    if (global !== undefined && path.dirname(file) === global) return undefined;
+    for (let at = dir; ; at = path.dirname(at)) {
+      if (SEARCH_PLACES.some((place) => path.join(at, place) === file)) return at;
+      if (at === path.dirname(at)) return undefined;
+    }
+  }
+
+  private findIn(dir: string, places: readonly string[]): CosmiconfigResult {
     let names = this.listings.get(dir);
     if (!this.listings.has(dir)) {
       try {
@@ -187,7 +209,7 @@ export class ConfigLoader {
       }
       this.listings.set(dir, names);
     }
-    for (const place of SEARCH_PLACES) {
+    for (const place of places) {
       if (!names?.has(place.split('/', 1)[0]!)) continue;
       try {
         const found = this.finder.load(path.join(dir, place));
