@@ -85,7 +85,7 @@ function lineColumn(text: string, offset: number): string {
 
 export class ConfigLoader {
   private readonly explorer = cosmiconfig(MODULE_NAME, { ...searchOptions(), loaders: { ...DATA_LOADERS, ...SCRIPT_LOADERS } });
-  /** The same search (the same places), reading synchronously (see find). */
+  /** Reads the config files `find` comes across, synchronously; its loaders leave JavaScript configs to the explorer. */
   private readonly finder = cosmiconfigSync(MODULE_NAME, {
     ...searchOptions(),
     searchPlaces: SEARCH_PLACES,
