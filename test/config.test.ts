@@ -98,6 +98,12 @@ describe('.empathyrc.example.json', () => {
   });
 });
 
+/** The config files that apply to `<dir>/m.md` under `root`, relative to it. */
+function configFilesFor(root: string): (dir: string) => Promise<string[]> {
+  const loader = new ConfigLoader(builtinRegistry);
+  return async (dir) => (await loader.forFile(path.join(root, dir, 'm.md'))).files.map((f) => path.relative(root, f));
+}
+
 describe('finding config files', () => {
   it('applies every config upward from a file, nearer ones winning, until one says root: true', async () => {
     const root = writeTree({
@@ -128,8 +134,7 @@ describe('finding config files', () => {
       'plain/.empathyrc/readme.txt': 'a folder named like a config',
       'empty/.empathyrc.json': '',
     });
-    const loader = new ConfigLoader(builtinRegistry);
-    const filesFor = async (dir: string) => (await loader.forFile(path.join(root, dir, 'm.md'))).files.map((f) => path.relative(root, f));
+    const filesFor = configFilesFor(root);
     // The search goes on above nested/, not above nested/.config/ (it used to wait on itself there).
     expect(await filesFor('nested')).toEqual(['.empathyrc.json', 'nested/.config/empathyrc.json']);
     expect(await filesFor('plain')).toEqual(['.empathyrc.json']);
@@ -146,8 +151,7 @@ describe('finding config files', () => {
     const previous = process.env.XDG_CONFIG_HOME;
     process.env.XDG_CONFIG_HOME = path.join(root, 'home/.config');
     try {
-      const loader = new ConfigLoader(builtinRegistry);
-      const filesFor = async (dir: string) => (await loader.forFile(path.join(root, dir, 'm.md'))).files.map((f) => path.relative(root, f));
+      const filesFor = configFilesFor(root);
       expect(await filesFor('macros')).toEqual(['home/.config/empathy/config.json']);
       // Under a folder's own config, as a config in a folder above would be (`root: true` keeps it out).
       expect(await filesFor('other')).toEqual(['home/.config/empathy/config.json', 'other/.empathyrc.json']);

@@ -70,8 +70,6 @@ const needsImport: LoaderSync = () => {
 };
 const DEFERRED_SCRIPT_LOADERS = Object.fromEntries(Object.keys(SCRIPT_LOADERS).map((extension) => [extension, needsImport]));
 
-/** Up to the root of the file system, then the user's global config folder. */
-const searchOptions = () => ({ searchStrategy: 'global' as const, stopDir: path.parse(process.cwd()).root });
 /** Where a config file can be in a folder, in the order cosmiconfig tries them. */
 const SEARCH_PLACES = getDefaultSearchPlaces(MODULE_NAME);
 /** Read errors that mean "no config here", as cosmiconfig's search takes them. */
@@ -84,13 +82,14 @@ function lineColumn(text: string, offset: number): string {
 }
 
 export class ConfigLoader {
-  private readonly explorer = cosmiconfig(MODULE_NAME, { ...searchOptions(), loaders: { ...DATA_LOADERS, ...SCRIPT_LOADERS } });
-  /** Reads the config files `find` comes across, synchronously; its loaders leave JavaScript configs to the explorer. */
-  private readonly finder = cosmiconfigSync(MODULE_NAME, {
-    ...searchOptions(),
-    searchPlaces: SEARCH_PLACES,
-    loaders: { ...DATA_LOADERS, ...DEFERRED_SCRIPT_LOADERS },
+  /** Loads any config file, and searches where `find` cannot: up to the root, then the user's global config folder. */
+  private readonly explorer = cosmiconfig(MODULE_NAME, {
+    searchStrategy: 'global',
+    stopDir: path.parse(process.cwd()).root,
+    loaders: { ...DATA_LOADERS, ...SCRIPT_LOADERS },
   });
+  /** Reads the config files `find` comes across, synchronously; its loaders leave JavaScript configs to the explorer. */
+  private readonly finder = cosmiconfigSync(MODULE_NAME, { searchPlaces: SEARCH_PLACES, loaders: { ...DATA_LOADERS, ...DEFERRED_SCRIPT_LOADERS } });
   private readonly layers = new Map<string, Promise<Layer>>();
   private readonly chains = new Map<string, Promise<Layer[]>>();
   private readonly resolved = new Map<string, ResolvedConfig>();

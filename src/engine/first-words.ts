@@ -47,14 +47,8 @@ const MAX_STATES = 256;
 
 /** The first words of a regex source's matches, or undefined when even their first letters cannot be told. */
 export function firstWords(source: string): FirstWords | undefined {
-  let tree: Node[][];
-  try {
-    const reader = { source, at: 0 };
-    tree = alternatives(reader);
-    if (reader.at !== source.length) return undefined;
-  } catch {
-    return undefined;
-  }
+  const tree = readTree(source);
+  if (!tree) return undefined;
   const result = { open: new Set<string>(), words: new Set<string>(), prefixes: new Set<string>() };
   for (const branch of tree) expand(branch, new Set(['']), result);
   // The match ends at a word's end (phrases match whole words), so what is still open is a whole word.
@@ -122,15 +116,8 @@ const MIN_NEEDED = 3;
  * Lookarounds and anything optional or repeated are passed over, so what is found is always needed.
  */
 export function requiredText(source: string): string[] | undefined {
-  let tree: Node[][];
-  try {
-    const reader = { source, at: 0 };
-    tree = alternatives(reader);
-    if (reader.at !== source.length) return undefined;
-  } catch {
-    return undefined;
-  }
-  const needed = neededByAny(tree);
+  const tree = readTree(source);
+  const needed = tree && neededByAny(tree);
   if (!needed || Math.min(...needed.map((text) => text.length)) < MIN_NEEDED) return undefined;
   // A piece that holds another is found only where that one is: the shorter says it all.
   const pieces = [...new Set(needed)];
@@ -179,6 +166,17 @@ function neededBySequence(sequence: readonly Node[]): string[] | undefined {
 interface Reader {
   source: string;
   at: number;
+}
+
+/** The source's branches, or undefined when it uses what the reader does not understand. */
+function readTree(source: string): Node[][] | undefined {
+  try {
+    const reader = { source, at: 0 };
+    const tree = alternatives(reader);
+    return reader.at === source.length ? tree : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function alternatives(r: Reader): Node[][] {

@@ -143,19 +143,19 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The entry's source in lower case, to run without the `i` flag on the folded text, where that matches the same. */
-function foldedSource(entry: PhraseEntry): string | undefined {
+function foldedSource(entry: PhraseEntry, source = entrySource(entry)): string | undefined {
   if (entry.regex === undefined) return phraseToRegexSource((entry.match ?? []).map(foldCase).join('|'));
-  const source = entrySource(entry);
   const row = known(source);
   return row ? (row.folded ?? undefined) : foldRegexSource(source);
 }
 
 function compileEntry(entry: PhraseEntry): CompiledEntry {
-  const folded = foldedSource(entry);
-  if (folded === undefined) return { source: entrySource(entry), flags: 'iuy', needs: undefined };
+  const source = entrySource(entry);
+  const folded = foldedSource(entry, source);
+  if (folded === undefined) return { source, flags: 'iuy', needs: undefined };
   // The table read its pieces off the lower-cased entry source; a `match` entry's regexes are built from
   // its lower-cased phrases, the same text. Checked: were they ever to differ, the pieces are worked out here.
-  const row = known(entrySource(entry));
+  const row = known(source);
   const needs = row && row.folded === folded ? (row.needs ?? undefined) : requiredText(folded);
   return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy', needs };
 }
