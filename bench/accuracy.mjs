@@ -47,10 +47,12 @@ function lintUnits(file) {
   const source = readFileSync(path.join(args.corpus, file), 'utf8');
   const outcome = parseSource(file, source, { markdown: { split: 'auto' } });
   if (outcome.kind !== 'macros') return undefined;
-  const dialect = getDialect(guessDialect(outcome.macros.map((m) => m.mapped.text), outcome.format));
-  const lint = (macros) => lintMacros(file, source, macros, enabled, { dialect });
-  if (!file.endsWith('.json')) return new Map([[file, lint(outcome.macros)]]);
-  return new Map(outcome.macros.map((macro) => [`${file}#${macro.id}`, lint([macro])]));
+  // An iterable (a JSON export's macros are converted as they are reached): read once into a list.
+  const macros = [...outcome.macros];
+  const dialect = getDialect(guessDialect(macros.map((m) => m.mapped.text), outcome.format));
+  const lint = (some) => lintMacros(file, source, some, enabled, { dialect });
+  if (!file.endsWith('.json')) return new Map([[file, lint(macros)]]);
+  return new Map(macros.map((macro) => [`${file}#${macro.id}`, lint([macro])]));
 }
 
 const labels = JSON.parse(readFileSync(labelsPath, 'utf8')).files;
