@@ -5,9 +5,7 @@
 //
 //   node bench/baseline-json.mjs <file>
 import { readFile } from 'node:fs/promises';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import { markdownProcessor } from './lib/parser.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -22,7 +20,7 @@ if (!Array.isArray(exported.macros)) {
 }
 
 // Configured as in baseline-parse.mjs (and as empathy-lint parses Markdown), so the two floors agree.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = await markdownProcessor();
 let bodies = 0;
 let nodes = 0;
 for (const macro of exported.macros) {

@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 // Baseline: the least work a remark-based linter must do on a Markdown library. Lists every .md file
 // under <dir> (fast-glob), reads it and parses it with unified + remark-parse, one file after another
-// on a single thread. Nothing is checked or reported: this is the floor empathy-lint is compared with.
+// on a single thread, with the parser empathy-lint is built from (lib/parser.mjs). Nothing is checked or
+// reported: this is the floor empathy-lint is compared with.
 //
 //   node bench/baseline-parse.mjs <dir>
 import { readFile } from 'node:fs/promises';
 import fg from 'fast-glob';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import { markdownProcessor } from './lib/parser.mjs';
 
 const folder = process.argv[2];
 if (!folder) {
@@ -20,7 +19,7 @@ if (!folder) {
 // empathy-lint uses it too: without it, micromark reads YAML front matter as a thematic break plus a
 // setext heading full of link-label attempts, which doubles the parse time of this corpus and would
 // make the floor look higher than it is.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = await markdownProcessor();
 const files = await fg('**/*.md', { cwd: folder, absolute: true });
 if (files.length === 0) {
   process.stderr.write(`baseline-parse: no .md files under ${folder}\n`);

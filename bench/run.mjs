@@ -17,6 +17,7 @@ import { machineInfo } from './lib/machine.mjs';
 import { ensurePeersInstalled, installedVersions } from './lib/peers.mjs';
 import { BenchError, captureRun, timedRun } from './lib/process.mjs';
 import { buildTables, evaluateTargets, renderMarkdown, renderText, summarize } from './lib/report.mjs';
+import { parserVersions } from './lib/parser.mjs';
 import { COLD_START_TOOLS, JSON_TOOLS, MARKDOWN_TOOLS, PEER_PACKAGES, TOOL_IDS, cachedEmpathyTool } from './lib/tools.mjs';
 
 const BENCH = import.meta.dirname;
@@ -207,7 +208,7 @@ function save(options, outcome) {
     benchVersion: 1,
     options: { sizes: options.sizes, runs: options.runs, only: options.only, seed: options.seed, quick: options.quick, full: options.full },
     machine: outcome.machine,
-    versions: { 'empathy-lint': rootVersion(), ...installedVersions(PEER_PACKAGES) },
+    versions: { 'empathy-lint': rootVersion(), ...installedVersions(PEER_PACKAGES), parser: parserVersions() },
     corpora: outcome.corpusSummaries,
     checks: outcome.checks,
     results: outcome.results,
