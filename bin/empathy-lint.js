@@ -13,6 +13,11 @@ try {
   process.stderr.write('empathy-lint: the compiled files are missing; run `npm run build` in the empathy-lint folder first.\n');
   process.exit(2);
 }
+// A reader that stops early (`empathy-lint … | head`) closes the pipe: what it did not read is dropped
+// and the run ends with its own exit code, as command-line tools do, instead of a crash on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
 cli.main(process.argv).then((code) => {
   process.exitCode = code;
 });

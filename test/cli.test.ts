@@ -1,6 +1,6 @@
 // The built CLI, run as a child process on fixture folders, as a user or CI runs it.
 // `npm test` builds first (pretest), so dist/ matches the sources.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,20 @@ describe('empathy-lint CLI', () => {
     expect(help.stdout).toContain('Usage: empathy-lint [options] [patterns...]');
     expect(help.stdout).toContain('--fix-dry-run');
     expect(help.stdout).toContain('Examples:');
+  });
+
+  it('stops quietly when the reader goes away early (`empathy-lint … | head`)', async () => {
+    // The pipe is closed before the CLI writes a byte, so every write meets EPIPE, as it does in
+    // `| head` once head has its lines: no crash dump on stderr, and the exit code is the run's.
+    for (const args of [['--help'], ['problems', '--format', 'json']]) {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: CLI_FIXTURES, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect({ args, stderr }).toEqual({ args, stderr: '' });
+      expect(code).toBe(args[0] === '--help' ? 0 : 1);
+    }
   });
 
   it('is silent and exits 0 on a clean library', () => {
