@@ -1,6 +1,6 @@
 // Flags sentences longer than `max` words and paragraphs of more than `maxSentencesPerParagraph` sentences.
 // Customers read replies on phones and under stress: a long sentence or a wall of text gets skimmed, and steps get missed.
-import type { MacroDocument, Sentence, Word } from '../src/engine/document.js';
+import { ADDRESS_HINT, type MacroDocument, type Sentence, type Word } from '../src/engine/document.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/engine/types.js';
 import { greetingLength } from './shared/instructions.js';
@@ -70,12 +70,18 @@ const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|vs|approx|mr|mrs|ms|mx|dr|prof)\.$
 /** A bare web address or e-mail address: read as one word, never a sentence boundary. */
 const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>()\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
+/** The addresses in `text` (which starts at `offset`), as ranges; the hint spares most texts the scan. */
+function addressesIn(text: string, offset: number): (readonly [number, number])[] {
+  if (!ADDRESS_HINT.test(text)) return [];
+  return [...text.matchAll(ADDRESS)].map((m) => [offset + m.index, offset + m.index + m[0].length] as const);
+}
+
 /**
  * The document's sentences, with the segmenter's false breaks mended: after an abbreviation, inside a
  * web address, or before a word in lower case ("approx. 3 days", "…/help?topic=refunds").
  */
 function readSentences(doc: MacroDocument): Sentence[] {
-  const addresses = [...doc.text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
+  const addresses = addressesIn(doc.text, 0);
   const merged: Sentence[] = [];
   for (const sentence of doc.sentences) {
     const previous = merged.at(-1);
@@ -119,7 +125,7 @@ function linesOf(doc: MacroDocument, sentence: Sentence): Range[] {
  * a Liquid `{% if %}…{% else %}…{% endif %}` only the longest.
  */
 function countWords(doc: MacroDocument, [from, end]: Range): number {
-  const addresses = [...doc.text.slice(from, end).matchAll(ADDRESS)].map((m) => [from + m.index, from + m.index + m[0].length] as const);
+  const addresses = addressesIn(doc.text.slice(from, end), from);
   // One frame per open `{% if %}`: the word count of each branch so far.
   const stack: number[][] = [[0]];
   let lastAddress = -1;

@@ -105,6 +105,12 @@ describe('document', () => {
     expect(d.sentenceAt(d.text.indexOf('Thanks') - 1)).toBeUndefined(); // the space between sentences
   });
 
+  it('finds addresses written in capitals, and none where the text has no address at all', () => {
+    const d = doc('Visit WWW.Example.COM/help or HTTPS://status.example.com, or mail Jo.Lee@Example.org today.');
+    expect(d.addresses.map((a) => a.text)).toEqual(['WWW.Example.COM/help', 'HTTPS://status.example.com', 'Jo.Lee@Example.org']);
+    expect(doc('No address here: the www. of old, http as a word.').addresses.map((a) => a.text)).toEqual([]);
+  });
+
   it('keeps placeholders as single words', () => {
     const d = doc("Hi {%customer.firstName,fallback=there%}, it's done.");
     expect(d.words.map((w) => w.text)).toEqual(['Hi', '{%customer.firstName,fallback=there%}', "it's", 'done']);
@@ -113,6 +119,17 @@ describe('document', () => {
 });
 
 describe('mapped text', () => {
+  it('maps text written as it stands character by character, as the careful path would', () => {
+    const source = 'xx plain words here yy';
+    const builder = new MappedTextBuilder(source);
+    builder.startBlock('paragraph');
+    builder.pushDecoded('plain words here', 3, 19);
+    const mapped = builder.build();
+    expect(mapped.text).toBe('plain words here');
+    expect(mapped.toSource([6, 11]).range).toEqual([9, 14]);
+    expect(mapped.toSource([6, 11]).verbatim).toBe(true);
+  });
+
   it('maps decoded characters back through escapes, references and line prefixes', () => {
     const source = '> a \\* b &amp; c\n> d';
     const builder = new MappedTextBuilder(source);

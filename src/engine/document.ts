@@ -50,6 +50,11 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 /** Bare web addresses and email addresses: one token each, never prose (link URLs are already dropped). */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”'‘’()[\]{}]+[^\s<>"“”'‘’()[\]{}.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/**
+ * What every web or e-mail address holds. Most macros have none: checking for these first spares the
+ * address regex's scan of the whole text (a tenth of the time).
+ */
+export const ADDRESS_HINT = /@|https?:\/\/|www\./iu;
 /** A sentence the segmenter ends after one of these ("Mr. Lee", "e.g. the app") goes on. */
 const ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|mx|dr|prof|st|e\.g|i\.e|vs|approx|no|nos|ref|fig|cf)\.$/i;
 
@@ -93,7 +98,9 @@ export class MacroDocument {
 
   /** Bare URLs and email addresses in the text. */
   get addresses(): readonly Span[] {
-    this.cachedAddresses ??= [...this.text.matchAll(ADDRESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+    this.cachedAddresses ??= ADDRESS_HINT.test(this.text)
+      ? [...this.text.matchAll(ADDRESS)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }))
+      : [];
     return this.cachedAddresses;
   }
 

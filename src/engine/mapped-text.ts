@@ -19,6 +19,9 @@ export const OPAQUE = '\uFFFC';
 /** Separates blocks in the text; never part of a sentence or a phrase match. */
 export const BLOCK_SEPARATOR = '\n\n';
 
+/** What pushDecoded must look at character by character: an escape, a character reference, a CR. */
+const VERBATIM_BREAKER = /[\\&\r]/;
+
 export class MappedTextBuilder {
   private text = '';
   /** Where each text character starts and ends in the source (an escape or a reference spans several). */
@@ -81,6 +84,12 @@ export class MappedTextBuilder {
    */
   pushDecoded(value: string, sourceStart: number, sourceEnd: number): void {
     const src = this.source;
+    // Most text is written in the source just as the parser gives it: no escape, reference or CR, so
+    // every character below would be mapped to where it stands. One run instead, character by character.
+    if (sourceEnd - sourceStart === value.length && !VERBATIM_BREAKER.test(value) && src.startsWith(value, sourceStart)) {
+      this.pushVerbatim(value, sourceStart);
+      return;
+    }
     let p = sourceStart;
     let i = 0;
     while (i < value.length) {
