@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MacroDocument } from '../src/engine/document.js';
+import { isOneSentence, MacroDocument } from '../src/engine/document.js';
 import { applyFixes, fixUntilStable } from '../src/engine/fixer.js';
 import { lintMacros } from '../src/engine/linter.js';
 import { MappedTextBuilder } from '../src/engine/mapped-text.js';
@@ -109,6 +109,22 @@ describe('document', () => {
     const d = doc('Visit WWW.Example.COM/help or HTTPS://status.example.com, or mail Jo.Lee@Example.org today.');
     expect(d.addresses.map((a) => a.text)).toEqual(['WWW.Example.COM/help', 'HTTPS://status.example.com', 'Jo.Lee@Example.org']);
     expect(doc('No address here: the www. of old, http as a word.').addresses.map((a) => a.text)).toEqual([]);
+  });
+
+  it('skips the segmenter only for text it would return whole', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    // Words, spaces, every kind of terminator and closer, and the separators that end a paragraph.
+    const text = fc
+      .array(fc.constantFrom('Hi', 'we', 'e.g', 'A', '3', ' ', '  ', '\t', '.', '!', '?', '…', '。', '؟', '․', '．', '"', '’', '”', ')', ']', '»', '(', ',', '\u2028', '\u0085', '\u00a0'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        if (isOneSentence(s)) expect([...segmenter.segment(s)].length, JSON.stringify(s)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(['Hi {{name}},', 'Thanks for waiting.', 'Is that right?” ', 'Step one'].every(isOneSentence)).toBe(true);
+    expect(['It shipped. It arrived.', 'Wait...', 'Really?!', 'one\u2028two'].some(isOneSentence)).toBe(false);
   });
 
   it('keeps placeholders as single words', () => {

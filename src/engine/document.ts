@@ -47,6 +47,16 @@ export interface Vocabulary {
 const NO_VOCABULARY: Vocabulary = { accept: [], reject: [] };
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Text the segmenter would return whole: no sentence terminator (Unicode's Sentence_Terminal, and the
+ * full stops among its ATerm) or paragraph separator, except one terminator at the very end, followed
+ * by nothing but closing quotes and brackets, then spaces. Half of all blocks (greetings, list items, short
+ * paragraphs) are one sentence, and asking ICU costs more than the rest of segmenting them.
+ */
+const ONE_SENTENCE = /^[^\p{Sentence_Terminal}\u2024\uFE52\uFF0E\u0085\u2028\u2029]*(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]["'’”)\]}»]*[ \t]*)?$/u;
+
+/** Whether Intl.Segmenter would find one sentence in `text` (a block, line breaks masked). Exported for tests. */
+export const isOneSentence = (text: string): boolean => ONE_SENTENCE.test(text);
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 /** Bare web addresses and email addresses: one token each, never prose (link URLs are already dropped). */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”'‘’()[\]{}]+[^\s<>"“”'‘’()[\]{}.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
@@ -168,7 +178,7 @@ export class MacroDocument {
         sentences.push({ start: open.start, end: open.end, text, block: index });
         open = undefined;
       };
-      for (const segment of sentenceSegmenter.segment(masked)) {
+      for (const segment of isOneSentence(masked) ? [{ index: 0, segment: masked }] : sentenceSegmenter.segment(masked)) {
         const raw = blockText.slice(segment.index, segment.index + segment.segment.length);
         const trimmed = raw.trim();
         if (!trimmed) continue;
