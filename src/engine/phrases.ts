@@ -73,6 +73,10 @@ interface CompiledPhrases {
 /** Entries whose first word cannot be told, as one global regex. */
 interface Loose {
   regex: RegExp;
+  /** The same, sticky: phraseAt asks only whether one matches at a given place. */
+  sticky?: RegExp;
+  /** Pieces one of which every match of any loose entry holds; undefined when some entry has none. */
+  needs: readonly string[] | undefined;
   /** Capture-group number that marks each of the loose entries. */
   groups: number[];
   indexes: number[];
@@ -153,11 +157,15 @@ function compileEntry(entry: PhraseEntry): CompiledEntry {
   const source = entrySource(entry);
   const folded = foldedSource(entry, source);
   if (folded === undefined) return { source, flags: 'iuy', needs: undefined };
+  return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy', needs: neededPieces(source, folded) };
+}
+
+/** The pieces one of which every match of an entry holds in the folded text (see requiredText). */
+function neededPieces(source: string, folded: string): readonly string[] | undefined {
   // The table read its pieces off the lower-cased entry source; a `match` entry's regexes are built from
   // its lower-cased phrases, the same text. Checked: were they ever to differ, the pieces are worked out here.
   const row = known(source);
-  const needs = row && row.folded === folded ? (row.needs ?? undefined) : requiredText(folded);
-  return { source: folded, flags: entry.regex === undefined ? 'y' : 'uy', needs };
+  return row && row.folded === folded ? (row.needs ?? undefined) : requiredText(folded);
 }
 
 /**
@@ -247,7 +255,13 @@ function compileLoose(entries: readonly PhraseEntry[], indexes: number[]): Loose
   // Lower-cased (which keeps every group), they need no `i` flag: half the cost to compile.
   const folded = indexes.map((index) => foldedSource(entries[index]!));
   const [alternatives, flags] = folded.every((source) => source !== undefined) ? [folded, 'gu'] : [sources, 'giu'];
-  return { regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.map((source) => `(${source})`).join('|')})${NOT_BEFORE_WORD}`, flags), groups, indexes };
+  const pieces = folded.map((source, i) => (source === undefined ? undefined : neededPieces(sources[i]!, source)));
+  return {
+    regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.map((source) => `(${source})`).join('|')})${NOT_BEFORE_WORD}`, flags),
+    needs: pieces.every((p) => p !== undefined) ? pieces.flat() : undefined,
+    groups,
+    indexes,
+  };
 }
 
 const firstLetter = (word: string) => String.fromCodePoint(word.codePointAt(0)!);
@@ -379,12 +393,25 @@ function looseFrom(loose: Loose, folded: string, from: number): Found | undefine
   loose.regex.lastIndex = from;
   for (let match = loose.regex.exec(folded); match; match = loose.regex.exec(folded)) {
     if (match[0] !== '') {
-      const index = loose.indexes[loose.groups.findIndex((g) => match![g] !== undefined)]!;
-      return { start: match.index, end: match.index + match[0].length, index };
+      return { start: match.index, end: match.index + match[0].length, index: looseEntry(loose, match) };
     }
     loose.regex.lastIndex = match.index + 1;
   }
   return undefined;
+}
+
+/** The non-empty match of the loose entries that starts exactly at `at`, as looseFrom would find it there. */
+function looseAt(loose: Loose, folded: string, at: number): Found | undefined {
+  loose.sticky ??= new RegExp(loose.regex.source, loose.regex.flags.replace('g', 'y'));
+  loose.sticky.lastIndex = at;
+  const match = loose.sticky.exec(folded);
+  if (!match || match[0] === '') return undefined;
+  return { start: at, end: at + match[0].length, index: looseEntry(loose, match) };
+}
+
+/** Which loose entry a match of their regex is (its index in the list). */
+function looseEntry(loose: Loose, match: RegExpExecArray): number {
+  return loose.indexes[loose.groups.findIndex((g) => match[g] !== undefined)]!;
 }
 
 /** Of two matches, the leftmost; at one position, the entry listed first. */
@@ -412,7 +439,8 @@ export function findPhrases<E extends PhraseEntry>(
   const folded = foldedOf(text);
   const hits: PhraseHit<E>[] = [];
   let loose: Found | undefined;
-  let looseDone = !list.loose;
+  // Where no loose entry's pieces are in the text, none can match: its regex need not scan the text.
+  let looseDone = !list.loose || (list.loose.needs !== undefined && !list.loose.needs.some((piece) => folded.folded.includes(piece)));
   for (let from = 0; from <= text.length; ) {
     // The loose entries' next match is searched again only once the scan has passed it.
     if (!looseDone && (!loose || loose.start < from)) {
@@ -439,10 +467,7 @@ export function phraseAt<E extends PhraseEntry>(text: string, entries: readonly 
   WORD_AT.lastIndex = at;
   const word = WORD_AT.exec(folded);
   let found = word ? firstMatchAt(list, candidatesFor(list, word[0]), folded, at) : undefined;
-  if (list.loose) {
-    const loose = looseFrom(list.loose, folded, at);
-    if (loose?.start === at) found = earlier(found, loose);
-  }
+  if (list.loose) found = earlier(found, looseAt(list.loose, folded, at));
   if (!found) return undefined;
   const entry = entries[found.index]!;
   return vetoedByNeighbours(text, found.start, found.end, entry) ? undefined : hitOf(text, found, entry);
