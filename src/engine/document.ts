@@ -50,19 +50,20 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /**
  * Text the segmenter would return whole: no sentence terminator (Unicode's Sentence_Terminal, and the
  * full stops among its ATerm) or paragraph separator, except one terminator at the very end, followed
- * by nothing but closing quotes and brackets, then spaces. Half of all blocks (greetings, list items, short
- * paragraphs) are one sentence, and asking ICU costs more than the rest of segmenting them.
+ * by nothing but closing quotes and brackets, then spaces. Over half of all blocks (greetings, list
+ * items, short paragraphs) are one sentence, and asking ICU costs more than the rest of segmenting them.
  */
 const ONE_SENTENCE = /^[^\p{Sentence_Terminal}\u2024\uFE52\uFF0E\u0085\u2028\u2029]*(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]["'’”)\]}»]*[ \t]*)?$/u;
 
 /** Whether Intl.Segmenter would find one sentence in `text` (a block, line breaks masked). Exported for tests. */
 export const isOneSentence = (text: string): boolean => ONE_SENTENCE.test(text);
+
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 /** Bare web addresses and email addresses: one token each, never prose (link URLs are already dropped). */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”'‘’()[\]{}]+[^\s<>"“”'‘’()[\]{}.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 /**
- * What every web or e-mail address holds. Most macros have none: checking for these first spares the
- * address regex's scan of the whole text (a tenth of the time).
+ * What every web or e-mail address holds. Most macros have none, and looking for these first costs a
+ * tenth of the address regex's scan of the whole text.
  */
 export const ADDRESS_HINT = /@|https?:\/\/|www\./iu;
 /** A sentence the segmenter ends after one of these ("Mr. Lee", "e.g. the app") goes on. */

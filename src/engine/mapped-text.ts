@@ -84,8 +84,8 @@ export class MappedTextBuilder {
    */
   pushDecoded(value: string, sourceStart: number, sourceEnd: number): void {
     const src = this.source;
-    // Most text is written in the source just as the parser gives it: no escape, reference or CR, so
-    // every character below would be mapped to where it stands. One run instead, character by character.
+    // Most text is written in the source just as the parser gives it (no escape, reference or CR): the
+    // loop below would map each character to where it stands, so it goes in as one run instead.
     if (sourceEnd - sourceStart === value.length && !VERBATIM_BREAKER.test(value) && src.startsWith(value, sourceStart)) {
       this.pushVerbatim(value, sourceStart);
       return;
