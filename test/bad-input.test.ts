@@ -2,10 +2,10 @@
 // file, exit code 2 when a file could not be linted (the other files are still linted and reported),
 // and no change on disk.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTree } from './helpers/tree.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/empathy-lint.js');
 const GOOD = 'Hi {{ticket.requester.first_name}},\n\nDear customer, you forgot to attach the receipt.\n';
@@ -17,13 +17,7 @@ function run(args: string[], cwd: string, timeout = 60_000) {
 }
 
 function folder(files: Record<string, string | Buffer> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'empathy-bad-'));
-  writeFileSync(path.join(root, 'good.md'), GOOD);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
+  return writeTree({ 'good.md': GOOD, ...files }, 'empathy-bad-');
 }
 
 /** Every file's bytes, to check a run changed nothing. */

@@ -1,10 +1,11 @@
 // Ignore files: .empathyignore, --ignore-path, --ignore-pattern and --no-ignore, and how findFiles uses them.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFiles } from '../src/api/files.js';
 import { ignoredFileWarning, loadIgnore } from '../src/api/ignore.js';
+import { writeTree } from './helpers/tree.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -13,12 +14,8 @@ afterAll(() => {
 
 /** A temporary project: `files` maps relative paths to their text. */
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'empathy-ignore-'));
+  const root = writeTree(files, 'empathy-ignore-');
   made.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
   return root;
 }
 

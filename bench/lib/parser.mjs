@@ -2,7 +2,7 @@
 // itself is built from them (the project's node_modules, pinned by its package-lock.json), so the floor
 // measures the very parser empathy-lint ships. bench/node_modules holds older copies too (alex depends
 // on remark-parse 10), which a bare `import 'remark-parse'` from bench/ would pick up instead.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,8 @@ export function parserVersions() {
   const versions = {};
   for (const name of PARSER_PACKAGES) {
     const manifest = path.join(ROOT, 'node_modules', name, 'package.json');
-    versions[name] = JSON.parse(readFileSync(manifest, 'utf8')).version;
+    // Undefined where npm nested the package instead of hoisting it, as installedVersions does for the peers.
+    versions[name] = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : undefined;
   }
   return versions;
 }

@@ -253,7 +253,7 @@ function compileLoose(entries: readonly PhraseEntry[], indexes: number[]): Loose
     return source;
   });
   // Lower-cased (which keeps every group), they need no `i` flag: half the cost to compile.
-  const folded = indexes.map((index) => foldedSource(entries[index]!));
+  const folded = indexes.map((index, i) => foldedSource(entries[index]!, sources[i]));
   const [alternatives, flags] = folded.every((source) => source !== undefined) ? [folded, 'gu'] : [sources, 'giu'];
   const pieces = folded.map((source, i) => (source === undefined ? undefined : neededPieces(sources[i]!, source)));
   return {
@@ -341,12 +341,15 @@ function endsWord(text: string, end: number): boolean {
   return next !== '-' || !LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end + 1) ?? 32));
 }
 
+/** Whether `folded` holds one of an entry's needed pieces (see requiredText): else the entry cannot match in it. */
+const holdsAny = (folded: string, pieces: readonly string[]): boolean => pieces.some((piece) => folded.includes(piece));
+
 /** The length of `entry`'s match starting exactly at `at` in the folded text, or undefined. */
 function matchAt(entry: CompiledEntry, folded: string, at: number): number | undefined {
   if (entry.needs && !entry.cheap) {
     if (entry.lookedIn !== folded) {
       entry.lookedIn = folded;
-      entry.found = entry.needs.some((text) => folded.includes(text));
+      entry.found = holdsAny(folded, entry.needs);
     }
     if (!entry.found) return undefined;
   }
@@ -440,7 +443,7 @@ export function findPhrases<E extends PhraseEntry>(
   const hits: PhraseHit<E>[] = [];
   let loose: Found | undefined;
   // Where no loose entry's pieces are in the text, none can match: its regex need not scan the text.
-  let looseDone = !list.loose || (list.loose.needs !== undefined && !list.loose.needs.some((piece) => folded.folded.includes(piece)));
+  let looseDone = !list.loose || (list.loose.needs !== undefined && !holdsAny(folded.folded, list.loose.needs));
   for (let from = 0; from <= text.length; ) {
     // The loose entries' next match is searched again only once the scan has passed it.
     if (!looseDone && (!loose || loose.start < from)) {

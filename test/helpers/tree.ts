@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Writes `files` (paths relative to a new temporary folder) and gives the folder. */
-export function writeTree(files: Record<string, string>, prefix = 'empathy-test-'): string {
+export function writeTree(files: Record<string, string | Uint8Array>, prefix = 'empathy-test-'): string {
   const root = mkdtempSync(path.join(tmpdir(), prefix));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
