@@ -13,11 +13,12 @@ import { compareNames } from '../engine/order.js';
 import { LineIndex } from '../engine/positions.js';
 import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
-import { loadHtmlSupport, parseSource, type MacroFormat, type Shard } from '../formats/index.js';
+import { loadHtmlSupport, parseSource, shareOutcome, splitSource, type MacroFormat, type MacrosOutcome, type Shard } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache } from './cache.js';
 import { findFiles } from './files.js';
 import { lintInWorkers, MAX_SHARDED_BYTES, MIN_SHARDED_BYTES, threadCount, type LintedFile, type WorkItem } from './pool.js';
+import { packShare, type PackedShare, type UnpackedShare } from './shares.js';
 import { DEFAULT_MAX_FILE_SIZE, readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
@@ -131,13 +132,13 @@ export class Linter {
         }
       }
     }
-    // A large export is split into shards, one per thread; a fix needs the whole file, so not when fixing.
+    // A large export is split into shards, one per thread (the thread that takes it parses it and deals
+    // the shares out); a fix needs the whole file, so not when fixing.
     const large = fixing ? [] : await largeExports(toLint, this.options.maxFileSize);
     const threads = threadCount(toLint.length, this.options.concurrency, large.length);
     const sharded = new Set(threads > 1 ? large : []);
-    const shards = [...sharded].flatMap((filePath) => Array.from({ length: threads }, (_, index) => ({ filePath, shard: { index, of: threads } })));
-    // Shards first, so every thread starts on one.
-    const items: WorkItem[] = [...shards, ...toLint.filter((file) => !sharded.has(file)).map((filePath) => ({ filePath }))];
+    // Exports first, so their shares are ready early.
+    const items: WorkItem[] = [...[...sharded].map((filePath) => ({ filePath, split: threads })), ...toLint.filter((file) => !sharded.has(file)).map((filePath) => ({ filePath }))];
     const linted = threads > 1
       ? await lintInWorkers(items, this.options, threads, cache !== undefined, (spilled) => this.lintEach(spilled, cache !== undefined))
       : await this.lintEach(items, cache !== undefined);
@@ -172,10 +173,44 @@ export class Linter {
     return { ...(result && { result }), ...(hash && { hash: hashOf(read.text) }) };
   }
 
+  /**
+   * Lints items on this thread: an export to split is linted whole, and a share whose thread ran out of
+   * memory is linted from the file again (its buffers went with that thread).
+   */
   private async lintEach(items: readonly WorkItem[], hash: boolean): Promise<LintedFile[]> {
     const linted: LintedFile[] = [];
-    for (const item of items) linted.push({ ...item, ...(await this.lintFileHashed(item.filePath, hash, item.shard)) });
+    for (const { filePath, shard } of items) linted.push({ filePath, ...(shard && { shard }), ...(await this.lintFileHashed(filePath, hash, shard)) });
     return linted;
+  }
+
+  /**
+   * Reads a large JSON export and deals its macros into `of` shares, one per thread (see ExportShare);
+   * or, when the file cannot be split (not macros, not valid JSON), its result linted whole.
+   */
+  async splitExport(filePath: string, of: number, hash: boolean): Promise<{ shares?: PackedShare[]; result?: LintResult; hash?: string }> {
+    const read = readMacroFile(filePath, this.options.maxFileSize);
+    if (!read.ok) return { result: fatalResult(filePath, read.message, read.line, read.column) };
+    const hashed = hash ? { hash: hashOf(read.text) } : {};
+    // Positions never count a byte-order mark (see lintText).
+    const source = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+    const shares = splitSource(filePath, source, await this.configFor(filePath), of);
+    if (!shares) return { ...(await this.lintFileHashed(filePath, false)), ...hashed };
+    const lines = new LineIndex(source).starts;
+    return { shares: shares.map((share) => packShare(share, lines)), ...hashed };
+  }
+
+  /**
+   * Lints one share of an export (see splitExport); its findings are placed in the whole file. Unpack
+   * it first (unpackShare) and let the buffers go: the share is then held once, not twice.
+   */
+  async lintShare(filePath: string, { share, lines }: UnpackedShare): Promise<LintResult> {
+    const config = await this.configFor(filePath);
+    await loadHtmlSupport();
+    try {
+      return this.lintOutcome(filePath, config, shareOutcome(share), new LineIndex(lines), '').result;
+    } catch (error) {
+      return fatalResult(filePath, `Could not read the file as macros: ${(error as Error).message.split('\n', 1)[0]}.`);
+    }
   }
 
   /** The cached result of a file, if its text and config are unchanged; else the config's key to store a result under. */
@@ -270,11 +305,21 @@ export class Linter {
     if (outcome.kind === 'unrecognised') {
       return { result: fatalResult(filePath, outcome.message, outcome.line, outcome.column), fatal: true };
     }
+    return this.lintOutcome(filePath, config, outcome, new LineIndex(source), source);
+  }
+
+  /** Lints parsed macros; `source` is the file's text, which inline directives (Markdown) are read from. */
+  private lintOutcome(
+    filePath: string,
+    config: ResolvedConfig,
+    outcome: MacrosOutcome,
+    lines: LineIndex,
+    source: string,
+  ): { result: LintResult; fatal: boolean } {
     // Guessing the dialect reads every macro's text. A JSON export's format always names it (`generic`
     // included), so its macros are converted, linted and let go one at a time, and a shard of it never
     // guesses from its share alone.
     const dialectName = config.dialect ?? knownDialect(outcome.format) ?? guessDialect(Array.from(outcome.macros, (m) => m.mapped.text));
-    const lines = new LineIndex(source);
     const context = { dialect: getDialect(dialectName, config.allowPlaceholders), vocabulary: config.vocabulary, lines };
     const ignored = new Set(config.ignoreMacros);
     const rules = this.enabledRules(config);

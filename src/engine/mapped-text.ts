@@ -164,6 +164,11 @@ export interface StringMap {
   source: string;
   /** How fix text must be written there (JSON escapes it). */
   encode: (text: string) => string;
+  /**
+   * Added to every offset into `source` to give an offset into the file: when `source` is a stretch cut
+   * from the file (a thread linting its share of an export holds only its macros' stretches).
+   */
+  shift?: number;
 }
 
 const identity = (text: string) => text;
@@ -177,6 +182,8 @@ export class MappedText {
     private readonly source: string,
     /** Turns fix text into what the source must contain (escaping for JSON strings). */
     readonly encode: (text: string) => string = identity,
+    /** Where `source` starts in the file, when it is a stretch cut from it (see StringMap). */
+    private readonly shift = 0,
   ) {}
 
   /**
@@ -193,13 +200,14 @@ export class MappedText {
       starts[i] = outer.starts[start]!;
       ends[i] = end > start ? outer.ends[end - 1]! : outer.starts[start]!;
     }
-    return new MappedText(this.text, starts, ends, this.blocks, outer.source, outer.encode);
+    return new MappedText(this.text, starts, ends, this.blocks, outer.source, outer.encode, outer.shift);
   }
 
-  /** Several texts of one macro (a subject and a body) as one, each part its own blocks. */
+  /** Several texts of one macro (a subject and a body) as one, each part its own blocks, all over one source. */
   static join(parts: readonly MappedText[]): MappedText {
     const [first] = parts;
     if (parts.length === 1 && first) return first;
+    if (parts.some((part) => part.source !== first?.source || part.shift !== first.shift)) throw new Error('MappedText.join: the parts must map into one source');
     let text = '';
     const starts: number[] = [];
     const ends: number[] = [];
@@ -220,7 +228,7 @@ export class MappedText {
       for (const block of part.blocks) blocks.push({ ...block, start: block.start + offset, end: block.end + offset });
     }
     const source = first?.source ?? '';
-    return new MappedText(text, Int32Array.from(starts), Int32Array.from(ends), blocks, source, first?.encode ?? identity);
+    return new MappedText(text, Int32Array.from(starts), Int32Array.from(ends), blocks, source, first?.encode ?? identity, first?.shift);
   }
 
   /**
@@ -228,6 +236,12 @@ export class MappedText {
    * the same characters there, so a fix can never eat markup, an escape or a code span.
    */
   toSource(range: Range): { range: Range; verbatim: boolean; lineEnding?: string } {
+    const found = this.toOwnSource(range);
+    if (this.shift !== 0) found.range = [found.range[0] + this.shift, found.range[1] + this.shift];
+    return found;
+  }
+
+  private toOwnSource(range: Range): { range: Range; verbatim: boolean; lineEnding?: string } {
     const [start, end] = range;
     const n = this.text.length;
     if (n === 0) return { range: [0, 0], verbatim: false };

@@ -35,14 +35,89 @@ export interface HelpdeskFormat {
   detect(root: Node): MacroLocation[] | undefined;
 }
 
+/** Why a JSON file cannot be read as macros. */
+export type JsonFailure = { kind: 'invalid'; message: string; line: number; column: number } | { kind: 'unrecognised'; message: string };
+
 export type JsonOutcome =
   /** `macros` converts each macro as it is reached: a large export is never held as parsed macros all at once. */
   | { kind: 'macros'; macros: Iterable<ParsedMacro>; format: string }
-  | { kind: 'invalid'; message: string; line: number; column: number }
-  | { kind: 'unrecognised'; message: string };
+  | JsonFailure;
+
+/**
+ * A thread's share of a large export, cut out of the file by the thread that parsed it: the share's
+ * macros and only the stretches of the file their bodies are written in, one after another in `text`
+ * (so no other thread holds the whole file, or parses it again).
+ */
+export interface ExportShare {
+  format: string;
+  text: string;
+  macros: SharedMacro[];
+}
+
+/** A macro of a share: its bodies' offsets are into the share's text, `shift` turns them into the file's. */
+export interface SharedMacro extends Omit<MacroLocation, 'bodies'> {
+  bodies: { offset: number; length: number; kind: BodyKind }[];
+  shift: number;
+}
 
 /** `shard`: only that share of the export's macros. */
 export function parseJson(source: string, formats: readonly HelpdeskFormat[], shard?: Shard): JsonOutcome {
+  const located = locateMacros(source, formats);
+  if (located.kind !== 'located') return located;
+  const { locations } = located;
+  const macros = {
+    *[Symbol.iterator]() {
+      for (const [i, location] of locations.entries()) {
+        if (shard && i % shard.of !== shard.index) continue;
+        const macro = toMacro(location, source);
+        if (macro) yield macro;
+      }
+    },
+  };
+  return { kind: 'macros', format: located.format, macros };
+}
+
+/**
+ * The export's macros dealt into `of` shares as `parseJson` with a shard deals them (the i-th macro to
+ * share i modulo `of`), each with its own copy of the text it needs.
+ */
+export function splitJson(source: string, formats: readonly HelpdeskFormat[], of: number): { kind: 'shares'; shares: ExportShare[] } | JsonFailure {
+  const located = locateMacros(source, formats);
+  if (located.kind !== 'located') return located;
+  const shares = Array.from({ length: of }, (_, index) => {
+    const pieces: string[] = [];
+    let length = 0;
+    const macros: SharedMacro[] = [];
+    for (let i = index; i < located.locations.length; i += of) {
+      const { bodies, ...rest } = located.locations[i]!;
+      if (bodies.length === 0) continue; // no text: never linted
+      // The stretch from the first body to the end of the last (a macro's bodies sit close together).
+      const start = Math.min(...bodies.map(({ node }) => node.offset));
+      const end = Math.max(...bodies.map(({ node }) => node.offset + node.length));
+      const shift = start - length;
+      pieces.push(source.slice(start, end));
+      length += end - start;
+      macros.push({ ...rest, shift, bodies: bodies.map(({ node, kind }) => ({ offset: node.offset - shift, length: node.length, kind })) });
+    }
+    return { format: located.format, text: pieces.join(''), macros };
+  });
+  return { kind: 'shares', shares };
+}
+
+/** A share's macros, converted as they are reached. */
+export function shareMacros(share: ExportShare): Iterable<ParsedMacro> {
+  return {
+    *[Symbol.iterator]() {
+      for (const { bodies, shift, ...rest } of share.macros) {
+        const macro = toMacro({ ...rest, bodies: bodies.map(({ offset, length, kind }) => ({ node: { offset, length }, kind })) }, share.text, shift);
+        if (macro) yield macro;
+      }
+    },
+  };
+}
+
+/** Where the export's macros are, and which helpdesk wrote it. */
+function locateMacros(source: string, formats: readonly HelpdeskFormat[]): { kind: 'located'; format: string; locations: MacroLocation[] } | JsonFailure {
   if (source.trim() === '') return { kind: 'invalid', message: 'Invalid JSON: the file is empty.', line: 1, column: 1 };
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
@@ -57,24 +132,17 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
     if (found) {
       // Only where each body string is: the syntax tree (twice the size of the file) can go.
       const locations: MacroLocation[] = found.map((l) => ({ ...l, bodies: l.bodies.map(({ node: { offset, length }, kind }) => ({ node: { offset, length }, kind })) }));
-      const macros = {
-        *[Symbol.iterator]() {
-          for (const [i, location] of locations.entries()) {
-            if (shard && i % shard.of !== shard.index) continue;
-            const macro = toMacro(location, source);
-            if (macro.mapped.text.trim() !== '') yield macro;
-          }
-        },
-      };
-      return { kind: 'macros', format: format.name, macros };
+      return { kind: 'located', format: format.name, locations };
     }
   }
   return { kind: 'unrecognised', message: 'No macro format recognised in this JSON file; set "json" in .empathyrc to say where the macros are.' };
 }
 
-function toMacro(location: MacroLocation, source: string): ParsedMacro {
+/** The macro at `location` (its bodies' offsets into `source`, which starts `shift` characters into the file); undefined when it has no text. */
+function toMacro(location: MacroLocation, source: string, shift = 0): ParsedMacro | undefined {
   const parts = location.bodies.map(({ node, kind }) => {
     const decoded = decodeJsonString(source, node.offset, node.length);
+    if (shift !== 0) decoded.shift = shift;
     if (kind === 'subject') {
       const builder = new MappedTextBuilder(decoded.value);
       builder.startBlock('heading');
@@ -89,7 +157,7 @@ function toMacro(location: MacroLocation, source: string): ParsedMacro {
   if (location.id !== undefined) macro.id = location.id;
   if (location.title !== undefined) macro.title = location.title;
   if (location.internal) macro.internal = true;
-  return macro;
+  return macro.mapped.text.trim() === '' ? undefined : macro;
 }
 
 const PARSE_ERRORS: Record<string, string> = {
