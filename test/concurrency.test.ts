@@ -38,6 +38,28 @@ function withLargeExport(): string {
   return dir;
 }
 
+/**
+ * A 1.2 MB export (large enough to be split) with what positions can trip on once it is cut into
+ * shares: a BOM, CRLF line ends, escapes and a surrogate pair in the bodies, subjects, HTML bodies,
+ * macros without text. Gives the folder and how many macros have text.
+ */
+function withTrickyExport(): { dir: string; withText: number } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'empathy-threads-'));
+  const macros = Array.from({ length: 3200 }, (_, i) => ({
+    id: i,
+    title: `Caf\u00e9 \u201c${i}\u201d`,
+    actions: [
+      ...(i % 3 === 0 ? [{ field: 'subject', value: `Your order \u2014 you forgot number ${i}` }] : []),
+      ...(i % 4 === 1 ? [{ field: 'comment_value_html', value: '<p>Hello &amp; welcome,<br>you failed to send the &ldquo;receipt&rdquo;.</p>' }] : []),
+      ...(i % 50 === 7 ? [] : [{ field: 'comment_value', value: `Hi \u00e9l\u00e8ve \ud83d\ude00,\n\n"Sorry" for\tthe wait; you didn't read the guide.\r\nPlease check again.` }]),
+    ],
+  }));
+  const json = JSON.stringify({ macros }, null, 2).replace(/\u00e9/g, (c, at: number) => (at % 2 ? '\\u00e9' : c)).replace(/\n/g, '\r\n');
+  writeFileSync(path.join(dir, 'tricky-export.json'), `\uFEFF${json}`);
+  expect(json.length).toBeGreaterThan(1024 * 1024);
+  return { dir, withText: macros.filter((macro) => macro.actions.length > 0).length };
+}
+
 describe('--concurrency', () => {
   it('gives the same report on 3 threads as on one', () => {
     const dir = library();
@@ -101,6 +123,23 @@ describe('--concurrency', () => {
     expect(exported.macros).toHaveLength(2000);
   });
 
+  it('splits an export with a BOM, CRLF and escapes as one thread reads it, and caches it', () => {
+    const { dir, withText } = withTrickyExport();
+    const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
+    expect(run(['--concurrency', '2', '--format', 'json', '.'], dir)).toEqual(one);
+    expect(run(['--concurrency', '3', '--format', 'json', '.'], dir)).toEqual(one);
+    const [exported] = JSON.parse(one.stdout) as { messages: unknown[]; macros: unknown[] }[];
+    expect(exported!.macros).toHaveLength(withText);
+    expect(withText).toBeLessThan(3200);
+    expect(exported!.messages.length).toBeGreaterThan(3200);
+    // The thread that split it hashed the file for the cache: a second run reads it from there.
+    const cached = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
+    expect(cached.stdout).toBe(one.stdout);
+    const cache = JSON.parse(readFileSync(path.join(dir, '.empathycache'), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(cache.files)).toEqual([path.join(dir, 'tricky-export.json')]);
+    expect(run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir).stdout).toBe(one.stdout);
+  });
+
   it('lints on the main thread the files a thread has no memory for', async () => {
     const dir = withLargeExport();
     const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
@@ -126,6 +165,21 @@ describe('--concurrency', () => {
     try {
       await lintInWorkers([{ filePath: big, shard }], { concurrency: 1 }, 2, false, backHere);
       expect(back).toEqual([{ filePath: big, shard }]);
+      // An export a thread could not split comes back to be linted whole…
+      back = [];
+      await lintInWorkers([{ filePath: big, split: 2 }], { concurrency: 1 }, 2, false, backHere);
+      expect(back).toEqual([{ filePath: big, split: 2 }]);
+      // …and a share a thread could not lint comes back without its buffers (they went with the thread),
+      // to be read from the file again.
+      const { splitSource } = (await import(path.join(ROOT, 'dist/src/formats/index.js'))) as typeof import('../src/formats/index.js');
+      const { packShare } = (await import(path.join(ROOT, 'dist/src/api/shares.js'))) as typeof import('../src/api/shares.js');
+      const source = readFileSync(big, 'utf8');
+      const [, second] = splitSource(big, source, { markdown: { split: 'auto' } }, 2)!;
+      const share = packShare(second!, new Int32Array([0]));
+      back = [];
+      await lintInWorkers([{ filePath: big, shard: { index: 1, of: 2 }, share }], { concurrency: 1 }, 2, false, backHere);
+      expect(back).toEqual([{ filePath: big, shard: { index: 1, of: 2 } }]);
+      expect(share.text.byteLength).toBe(0); // moved to the thread
     } finally {
       if (previous === undefined) delete process.env.EMPATHY_WORKER_HEAP_MB;
       else process.env.EMPATHY_WORKER_HEAP_MB = previous;
