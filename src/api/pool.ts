@@ -49,7 +49,7 @@ export interface WorkerData {
 export const THREAD_FILE_BYTES = 256 * 1024;
 /** JSON exports this large or larger are split into shards when there are threads to share them… */
 export const MIN_SHARDED_BYTES = 1024 * 1024;
-/** …up to this size: a shard of a 12 MB export keeps about 100 MB alive. */
+/** …up to this size: the thread that splits a 12 MB export holds ~170 MB while it does (text, syntax tree, shares). */
 export const MAX_SHARDED_BYTES = 12 * 1024 * 1024;
 
 /** Below this many files per thread, starting threads (each loads and compiles everything) costs more than it saves. */
@@ -86,7 +86,7 @@ function batchAt(items: readonly WorkItem[], at: number): WorkItem[] {
  * keeps alive (two threads took a 10,000-file run past 370 MB); capped, the same run stays near 250 MB
  * for about 5% more CPU time. A heap near its cap spends its time collecting garbage, so threads only
  * take files that need a small part of it: whole files up to THREAD_FILE_BYTES (a Markdown file's
- * syntax tree can take a hundred times its size) and shards of exports up to MAX_SHARDED_BYTES. Larger
+ * syntax tree can take a hundred times its size) and exports to split up to MAX_SHARDED_BYTES. Larger
  * files, and any a thread still runs out of memory on, are linted on the main thread, whose heap is
  * not capped. `EMPATHY_WORKER_HEAP_MB` sets another cap (the tests use tiny ones).
  */
