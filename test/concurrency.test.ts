@@ -175,7 +175,7 @@ describe('--concurrency', () => {
       const { packShare } = (await import(path.join(ROOT, 'dist/src/api/shares.js'))) as typeof import('../src/api/shares.js');
       const source = readFileSync(big, 'utf8');
       const [, second] = splitSource(big, source, { markdown: { split: 'auto' } }, 2)!;
-      const share = packShare(second!, new Int32Array([0]));
+      const share = packShare(source, second!, new Int32Array([0]));
       back = [];
       await lintInWorkers([{ filePath: big, shard: { index: 1, of: 2 }, share }], { concurrency: 1 }, 2, false, backHere);
       expect(back).toEqual([{ filePath: big, shard: { index: 1, of: 2 } }]);

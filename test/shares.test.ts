@@ -4,10 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { joinShards } from '../src/api/lint.js';
 import { packShare, unpackShare } from '../src/api/shares.js';
 import { lintMacros } from '../src/engine/linter.js';
 import { LineIndex } from '../src/engine/positions.js';
 import { defineRule } from '../src/engine/rule.js';
+import type { Diagnostic, LintResult, MacroResult } from '../src/engine/types.js';
 import { loadHtmlSupport, parseSource, shareOutcome, splitSource } from '../src/formats/index.js';
 
 beforeAll(loadHtmlSupport);
@@ -40,7 +42,7 @@ function shareFindings(file: string, source: string, of: number) {
   if (!shares) throw new Error('not split');
   const lines = new LineIndex(source).starts;
   return shares.map((share) => {
-    const unpacked = unpackShare(packShare(share, lines));
+    const unpacked = unpackShare(packShare(source, share, lines));
     return lintMacros(file, '', shareOutcome(unpacked.share).macros, rules, { lines: new LineIndex(unpacked.lines) });
   });
 }
@@ -88,9 +90,11 @@ describe('export shares', () => {
 
   it('hold only their macros’ stretches of the file', () => {
     const source = trickyExport();
-    const shares = splitSource('tricky.json', source, options, 2)!;
-    for (const share of shares) expect(share.text.length).toBeLessThan(source.length / 2);
-    expect(shares[0]!.text).not.toContain('"title"');
+    const lines = new LineIndex(source).starts;
+    const texts = splitSource('tricky.json', source, options, 2)!.map((share) => unpackShare(packShare(source, share, lines)).share.text);
+    for (const text of texts) expect(text.length).toBeLessThan(source.length / 2);
+    expect(texts[0]).not.toContain('"title"');
+    expect(texts[0]).toContain('\\u00e9'); // the bodies as written in the file, escapes and all
   });
 
   it('are not made of files that are not exports', () => {
@@ -101,11 +105,11 @@ describe('export shares', () => {
   });
 
   it('pack and unpack every UTF-16 code unit, lone surrogates included', () => {
-    const text = `a\ud800b\udc00c\ud83d\ude00\u00e9\u201c\uFFFF`;
-    const share = { format: 'zendesk', text, macros: [{ pointer: '/macros/0', title: 'T\u00e9', shift: 12, bodies: [{ offset: 0, length: text.length, kind: 'markdown' as const }] }] };
+    const source = `[ "a\ud800b\udc00", 1, "c\ud83d\ude00\u00e9\u201c\uFFFF" ]`;
+    const macros = [{ pointer: '/0', title: 'T\u00e9', shift: 2, bodies: [{ offset: 0, length: 5, kind: 'markdown' as const }] }];
     const lines = Int32Array.from([0, 10, 20]);
-    const unpacked = unpackShare(packShare(share, lines));
-    expect(unpacked.share).toEqual(share);
+    const unpacked = unpackShare(packShare(source, { format: 'zendesk', macros, stretches: [[3, 7], [13, 20]] }, lines));
+    expect(unpacked.share).toEqual({ format: 'zendesk', macros, text: `a\ud800b\udc00"c\ud83d\ude00\u00e9\u201c\uFFFF` });
     expect([...unpacked.lines]).toEqual([0, 10, 20]);
     expect(unpacked.lines.buffer).not.toBe(lines.buffer); // its own copy: the buffer is moved to another thread
   });
@@ -117,5 +121,40 @@ describe('LineIndex', () => {
     const index = new LineIndex(text);
     const again = new LineIndex(index.starts);
     for (let offset = 0; offset <= text.length; offset++) expect(again.positionAt(offset)).toEqual(index.positionAt(offset));
+  });
+});
+
+describe('joining the shards of an export', () => {
+  const result = (messages: Diagnostic[], macros: MacroResult[] = []): LintResult => ({
+    filePath: 'x.json',
+    messages,
+    errorCount: messages.filter((m) => m.severity === 'error').length,
+    warningCount: messages.filter((m) => m.severity === 'warn').length,
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    macros,
+  });
+  const at = (line: number, extra: Partial<Diagnostic> = {}): Diagnostic => ({ ruleId: 'r', severity: 'warn', message: `line ${line}`, line, column: 1, endLine: line, endColumn: 2, ...extra });
+  const macro = (line: number): MacroResult => ({ pointer: `/macros/${line}`, line, column: 1, errorCount: 0, warningCount: 1, score: 90 });
+
+  it('gives one result, its findings and macros in file order, with the hash of the thread that split it', () => {
+    const [joined] = joinShards([
+      { filePath: 'x.json', shard: { index: 1, of: 2 }, result: result([at(2), at(9)], [macro(2), macro(9)]) },
+      { filePath: 'x.json', shard: { index: 0, of: 2 }, result: result([at(5)], [macro(5)]), hash: 'h' },
+    ]);
+    expect(joined!.hash).toBe('h');
+    expect(joined!.result!.messages.map((m) => m.line)).toEqual([2, 5, 9]);
+    expect(joined!.result!.macros.map((m) => m.line)).toEqual([2, 5, 9]);
+    expect(joined!.result!.warningCount).toBe(3);
+  });
+
+  it('reports the file as unreadable when one share could not be read as macros, as one thread would', () => {
+    const fatal = result([at(1, { ruleId: null, severity: 'error', fatal: true, message: 'Could not read the file as macros: too deep.' })]);
+    const joined = joinShards([
+      { filePath: 'x.json', shard: { index: 0, of: 2 }, result: result([at(5)], [macro(5)]), hash: 'h' },
+      { filePath: 'x.json', shard: { index: 1, of: 2 }, result: fatal },
+    ]);
+    expect(joined).toEqual([{ filePath: 'x.json', result: fatal, hash: 'h' }]);
   });
 });

@@ -196,7 +196,7 @@ export class Linter {
     const shares = splitSource(filePath, source, await this.configFor(filePath), of);
     if (!shares) return { ...(await this.lintFileHashed(filePath, false)), ...hashed };
     const lines = new LineIndex(source).starts;
-    return { shares: shares.map((share) => packShare(share, lines)), ...hashed };
+    return { shares: shares.map((share) => packShare(source, share, lines)), ...hashed };
   }
 
   /**
@@ -373,10 +373,10 @@ async function largeExports(files: readonly string[], maxFileSize = DEFAULT_MAX_
 
 /**
  * The shards of each split export joined into one result, as if it was linted whole: messages in
- * order, macros in file order. When a shard could not read the file at all, every shard met the same
- * failure: one report of it is the file's result.
+ * order, macros in file order. When a shard could not be read as macros (a body the parser gave up
+ * on), the file could not be, as one thread linting it whole would say: that report is its result.
  */
-function joinShards(linted: readonly LintedFile[]): LintedFile[] {
+export function joinShards(linted: readonly LintedFile[]): LintedFile[] {
   const joined: LintedFile[] = [];
   const shards = new Map<string, LintedFile[]>();
   for (const item of linted) {
@@ -389,7 +389,8 @@ function joinShards(linted: readonly LintedFile[]): LintedFile[] {
     const [first] = parts as [LintedFile];
     const results = parts.map((p) => p.result);
     if (!results.every((r): r is LintResult => r !== undefined && r.fatalErrorCount === 0)) {
-      joined.push({ filePath, ...(first.result && { result: first.result }), ...(first.hash && { hash: first.hash }) });
+      const failed = results.find((r) => r === undefined || r.fatalErrorCount > 0);
+      joined.push({ filePath, ...(failed && { result: failed }), ...(first.hash && { hash: first.hash }) });
       continue;
     }
     const messages = results.flatMap((r) => r.messages).sort(compareDiagnostics);

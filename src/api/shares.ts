@@ -1,7 +1,7 @@
 // A share of a large JSON export as it travels from the thread that split the file to the thread that
 // lints it: three buffers, moved between threads rather than copied, so no thread but the splitter
 // ever holds the whole file or its syntax tree, and the main thread holds none of it (see pool.ts).
-import type { ExportShare } from '../formats/index.js';
+import type { CutShare, ExportShare } from '../formats/index.js';
 
 export interface PackedShare {
   /** The share's format and macros (ExportShare without its text), as JSON in UTF-8. */
@@ -12,11 +12,13 @@ export interface PackedShare {
   lines: Int32Array;
 }
 
-export function packShare(share: ExportShare, lines: Int32Array): PackedShare {
-  const { text, ...meta } = share;
-  const bytes = new Uint8Array(text.length * 2);
-  Buffer.from(bytes.buffer).write(text, 'utf16le');
-  return { meta: new TextEncoder().encode(JSON.stringify(meta)), text: bytes, lines: lines.slice() };
+/** A share cut from `source` (see CutShare), its stretches copied straight into the buffer. */
+export function packShare(source: string, share: CutShare, lines: Int32Array): PackedShare {
+  const { stretches, ...meta } = share;
+  const bytes = Buffer.alloc(stretches.reduce((sum, [start, end]) => sum + 2 * (end - start), 0));
+  let at = 0;
+  for (const [start, end] of stretches) at += bytes.write(source.slice(start, end), at, 'utf16le');
+  return { meta: new TextEncoder().encode(JSON.stringify(meta)), text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), lines: lines.slice() };
 }
 
 export interface UnpackedShare {

@@ -7,14 +7,14 @@ import { genericFormat, type GenericJsonConfig } from './helpdesk/generic.js';
 import { helpscout } from './helpdesk/helpscout.js';
 import { intercom } from './helpdesk/intercom.js';
 import { zendesk } from './helpdesk/zendesk.js';
-import { parseJson, shareMacros, splitJson, type ExportShare, type HelpdeskFormat, type Shard } from './json.js';
+import { parseJson, shareMacros, splitJson, type CutShare, type ExportShare, type HelpdeskFormat, type Shard } from './json.js';
 import { readMarkdown, type MarkdownOptions } from './markdown.js';
 
 /** Tried in this order; the first whose shape matches reads the file. */
 const BUILT_IN_FORMATS = { zendesk, freshdesk, intercom, helpscout } as const;
 export const MACRO_FORMATS = [...Object.keys(BUILT_IN_FORMATS), 'generic'] as const;
 export type MacroFormat = keyof typeof BUILT_IN_FORMATS | 'generic';
-export type { ExportShare, GenericJsonConfig, Shard };
+export type { CutShare, ExportShare, GenericJsonConfig, Shard };
 
 export interface FormatOptions {
   markdown: MarkdownOptions;
@@ -69,7 +69,7 @@ export function parseSource(filePath: string, source: string, options: FormatOpt
  * A JSON export dealt into `of` shares for as many threads (see ExportShare); undefined when the file
  * is not one (not JSON, not macros, not valid): it is then linted whole, to report why.
  */
-export function splitSource(filePath: string, source: string, options: FormatOptions, of: number): ExportShare[] | undefined {
+export function splitSource(filePath: string, source: string, options: FormatOptions, of: number): CutShare[] | undefined {
   if (path.extname(filePath).toLowerCase() !== '.json' || NOT_MACROS.test(path.basename(filePath))) return undefined;
   const split = splitJson(source, jsonFormats(options), of);
   return split.kind === 'shares' ? split.shares : undefined;

@@ -54,6 +54,12 @@ export interface ExportShare {
   macros: SharedMacro[];
 }
 
+/** A share as the splitting thread cuts it: where its stretches are in the file, `text` not yet copied out. */
+export interface CutShare extends Omit<ExportShare, 'text'> {
+  /** Each stretch's `[start, end)` in the file, in order: the share's text is them one after another. */
+  stretches: [number, number][];
+}
+
 /** A macro of a share: its bodies' offsets are into the share's text, `shift` turns them into the file's. */
 export interface SharedMacro extends Omit<MacroLocation, 'bodies'> {
   bodies: { offset: number; length: number; kind: BodyKind }[];
@@ -81,11 +87,11 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
  * The export's macros dealt into `of` shares as `parseJson` with a shard deals them (the i-th macro to
  * share i modulo `of`), each with its own copy of the text it needs.
  */
-export function splitJson(source: string, formats: readonly HelpdeskFormat[], of: number): { kind: 'shares'; shares: ExportShare[] } | JsonFailure {
+export function splitJson(source: string, formats: readonly HelpdeskFormat[], of: number): { kind: 'shares'; shares: CutShare[] } | JsonFailure {
   const located = locateMacros(source, formats);
   if (located.kind !== 'located') return located;
-  const shares = Array.from({ length: of }, (_, index) => {
-    const pieces: string[] = [];
+  const shares = Array.from({ length: of }, (_, index): CutShare => {
+    const stretches: [number, number][] = [];
     let length = 0;
     const macros: SharedMacro[] = [];
     for (let i = index; i < located.locations.length; i += of) {
@@ -95,11 +101,11 @@ export function splitJson(source: string, formats: readonly HelpdeskFormat[], of
       const start = Math.min(...bodies.map(({ node }) => node.offset));
       const end = Math.max(...bodies.map(({ node }) => node.offset + node.length));
       const shift = start - length;
-      pieces.push(source.slice(start, end));
+      stretches.push([start, end]);
       length += end - start;
       macros.push({ ...rest, shift, bodies: bodies.map(({ node, kind }) => ({ offset: node.offset - shift, length: node.length, kind })) });
     }
-    return { format: located.format, text: pieces.join(''), macros };
+    return { format: located.format, stretches, macros };
   });
   return { kind: 'shares', shares };
 }
