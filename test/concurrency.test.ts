@@ -26,15 +26,18 @@ function library(): string {
   return dir;
 }
 
+const LARGE_EXPORT_MACROS = 4000;
+
 /** The library with a 1 MB Zendesk export in it: large enough to be split across threads. */
-function withLargeExport(): string {
-  const dir = library();
-  const macros = Array.from({ length: 2000 }, (_, i) => ({
+function withLargeExport(dir = library(), body = (i: number) => `Hi {{ticket.requester.first_name}}, you forgot to attach the receipt for order ${i}. Please send it again.`): string {
+  const macros = Array.from({ length: LARGE_EXPORT_MACROS }, (_, i) => ({
     id: i + 1,
     title: `Macro ${i + 1}`,
-    actions: [{ field: 'comment_value', value: `Hi {{ticket.requester.first_name}}, you forgot to attach the receipt for order ${i}. Please send it again.` }],
+    actions: [{ field: 'comment_value', value: body(i) }],
   }));
-  writeFileSync(path.join(dir, 'big-export.json'), JSON.stringify({ macros }, null, 2));
+  const json = JSON.stringify({ macros }, null, 2);
+  expect(json.length).toBeGreaterThan(1024 * 1024); // MIN_SHARDED_BYTES
+  writeFileSync(path.join(dir, 'big-export.json'), json);
   return dir;
 }
 
@@ -119,8 +122,8 @@ describe('--concurrency', () => {
     const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
     expect(run(['--concurrency', '2', '--format', 'json', '.'], dir)).toEqual(one);
     const exported = (JSON.parse(one.stdout) as { filePath: string; messages: unknown[]; macros: unknown[] }[]).find((r) => r.filePath.endsWith('big-export.json'))!;
-    expect(exported.messages.length).toBeGreaterThan(2000);
-    expect(exported.macros).toHaveLength(2000);
+    expect(exported.messages.length).toBeGreaterThan(LARGE_EXPORT_MACROS);
+    expect(exported.macros).toHaveLength(LARGE_EXPORT_MACROS);
   });
 
   it('splits an export with a BOM, CRLF and escapes as one thread reads it, and caches it', () => {
@@ -138,6 +141,16 @@ describe('--concurrency', () => {
     const cache = JSON.parse(readFileSync(path.join(dir, '.empathycache'), 'utf8')) as { files: Record<string, unknown> };
     expect(Object.keys(cache.files)).toEqual([path.join(dir, 'tricky-export.json')]);
     expect(run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir).stdout).toBe(one.stdout);
+  });
+
+  it('reports a split export the parser gives up on as one thread would', () => {
+    // One body in the second share is nested too deeply for the Markdown parser.
+    const dir = withLargeExport(mkdtempSync(path.join(tmpdir(), 'empathy-threads-')), (i) => (i === 1501 ? `${'> '.repeat(20_000)}x` : `Thanks for waiting: order ${i} is on its way, and it should reach you within two working days.`));
+    const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
+    expect(run(['--concurrency', '2', '--format', 'json', '.'], dir)).toEqual(one);
+    expect(one.code).toBe(2);
+    const [result] = JSON.parse(one.stdout) as { messages: { message: string }[] }[];
+    expect(result!.messages.map((m) => m.message)).toEqual(['Could not read the file as macros: it is nested too deeply to read.']);
   });
 
   it('lints on the main thread the files a thread has no memory for', async () => {

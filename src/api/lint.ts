@@ -209,7 +209,7 @@ export class Linter {
     try {
       return this.lintOutcome(filePath, config, shareOutcome(share), new LineIndex(lines), '').result;
     } catch (error) {
-      return fatalResult(filePath, `Could not read the file as macros: ${(error as Error).message.split('\n', 1)[0]}.`);
+      return unreadable(filePath, error);
     }
   }
 
@@ -290,9 +290,7 @@ export class Linter {
     try {
       return this.lintParsed(source, filePath, config, shard);
     } catch (error) {
-      // A parser giving up (a file nested ten thousand levels deep) is a reason, not a crash.
-      const reason = error instanceof RangeError ? 'it is nested too deeply to read' : (error as Error).message.split('\n', 1)[0];
-      return { result: fatalResult(filePath, `Could not read the file as macros: ${reason}.`), fatal: true };
+      return { result: unreadable(filePath, error), fatal: true };
     }
   }
 
@@ -425,6 +423,12 @@ function withBom(result: LintResult | undefined, bom: boolean): LintResult | und
 
 function fileNotice(message: string): Diagnostic {
   return { ruleId: null, severity: 'warn', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** A parser giving up (a file nested ten thousand levels deep) is a reason, not a crash. */
+function unreadable(filePath: string, error: unknown): LintResult {
+  const reason = error instanceof RangeError ? 'it is nested too deeply to read' : (error as Error).message.split('\n', 1)[0];
+  return fatalResult(filePath, `Could not read the file as macros: ${reason}.`);
 }
 
 function fatalResult(filePath: string, message: string, line = 1, column = 1): LintResult {

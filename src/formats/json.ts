@@ -85,7 +85,7 @@ export function parseJson(source: string, formats: readonly HelpdeskFormat[], sh
 
 /**
  * The export's macros dealt into `of` shares as `parseJson` with a shard deals them (the i-th macro to
- * share i modulo `of`), each with its own copy of the text it needs.
+ * share i modulo `of`), each with the stretches of the file it needs (copied out by packShare).
  */
 export function splitJson(source: string, formats: readonly HelpdeskFormat[], of: number): { kind: 'shares'; shares: CutShare[] } | JsonFailure {
   const located = locateMacros(source, formats);
