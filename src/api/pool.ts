@@ -169,8 +169,8 @@ export async function lintInWorkers(
         if ('shares' in reply) {
           queue.splice(next, 0, ...reply.shares);
           // From here on the thread lints the first share only: should it fail, that share is what is left.
-          const [{ filePath, shard } = {} as WorkItem] = reply.shares;
-          if (shard) inFlight.set(worker, [{ filePath, shard: { index: 0, of: shard.of } }]);
+          const sent = reply.shares[0];
+          if (sent?.shard) inFlight.set(worker, [{ filePath: sent.filePath, shard: { index: 0, of: sent.shard.of } }]);
           return splitDone(worker);
         }
         linted.push(...reply.linted);
