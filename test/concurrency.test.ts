@@ -28,7 +28,7 @@ function library(): string {
 
 const LARGE_EXPORT_MACROS = 4000;
 
-/** The library with a 1 MB Zendesk export in it: large enough to be split across threads. */
+/** A 1 MB Zendesk export, large enough to be split across threads, in the library unless another folder is given. */
 function withLargeExport(dir = library(), body = (i: number) => `Hi {{ticket.requester.first_name}}, you forgot to attach the receipt for order ${i}. Please send it again.`): string {
   const macros = Array.from({ length: LARGE_EXPORT_MACROS }, (_, i) => ({
     id: i + 1,
@@ -135,7 +135,7 @@ describe('--concurrency', () => {
     expect(exported!.macros).toHaveLength(withText);
     expect(withText).toBeLessThan(3200);
     expect(exported!.messages.length).toBeGreaterThan(3200);
-    // The thread that split it hashed the file for the cache: a second run reads it from there.
+    // The thread that split it hashed the file, so its result is cached (a result without a hash is not).
     const cached = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
     expect(cached.stdout).toBe(one.stdout);
     const cache = JSON.parse(readFileSync(path.join(dir, '.empathycache'), 'utf8')) as { files: Record<string, unknown> };
