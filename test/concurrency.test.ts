@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkItem } from '../src/api/pool.js';
+import { trickyExport } from './helpers/exports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/empathy-lint.js');
@@ -41,26 +42,13 @@ function withLargeExport(dir = library(), body = (i: number) => `Hi {{ticket.req
   return dir;
 }
 
-/**
- * A 1.2 MB export (large enough to be split) with what positions can trip on once it is cut into
- * shares: a BOM, CRLF line ends, escapes and a surrogate pair in the bodies, subjects, HTML bodies,
- * macros without text. Gives the folder and how many macros have text.
- */
+/** A 1.2 MB export (large enough to be split) with a BOM and what positions can trip on (see helpers/exports.ts). */
 function withTrickyExport(): { dir: string; withText: number } {
   const dir = mkdtempSync(path.join(tmpdir(), 'empathy-threads-'));
-  const macros = Array.from({ length: 3200 }, (_, i) => ({
-    id: i,
-    title: `Caf\u00e9 \u201c${i}\u201d`,
-    actions: [
-      ...(i % 3 === 0 ? [{ field: 'subject', value: `Your order \u2014 you forgot number ${i}` }] : []),
-      ...(i % 4 === 1 ? [{ field: 'comment_value_html', value: '<p>Hello &amp; welcome,<br>you failed to send the &ldquo;receipt&rdquo;.</p>' }] : []),
-      ...(i % 50 === 7 ? [] : [{ field: 'comment_value', value: `Hi \u00e9l\u00e8ve \ud83d\ude00,\n\n"Sorry" for\tthe wait; you didn't read the guide.\r\nPlease check again.` }]),
-    ],
-  }));
-  const json = JSON.stringify({ macros }, null, 2).replace(/\u00e9/g, (c, at: number) => (at % 2 ? '\\u00e9' : c)).replace(/\n/g, '\r\n');
-  writeFileSync(path.join(dir, 'tricky-export.json'), `\uFEFF${json}`);
+  const { json, withText } = trickyExport(3200, { bom: true });
   expect(json.length).toBeGreaterThan(1024 * 1024);
-  return { dir, withText: macros.filter((macro) => macro.actions.length > 0).length };
+  writeFileSync(path.join(dir, 'tricky-export.json'), json);
+  return { dir, withText };
 }
 
 describe('--concurrency', () => {

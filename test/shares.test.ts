@@ -11,6 +11,7 @@ import { LineIndex } from '../src/engine/positions.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Diagnostic, LintResult, MacroResult } from '../src/engine/types.js';
 import { loadHtmlSupport, parseSource, shareOutcome, splitSource } from '../src/formats/index.js';
+import { trickyExport } from './helpers/exports.js';
 
 beforeAll(loadHtmlSupport);
 
@@ -47,25 +48,9 @@ function shareFindings(file: string, source: string, of: number) {
   });
 }
 
-/** An export with what positions can trip on: escapes, a surrogate pair, CRLF between tokens, subjects, HTML, empty and internal macros. */
-function trickyExport(): string {
-  const macros = Array.from({ length: 9 }, (_, i) => ({
-    id: i,
-    title: `Caf\u00e9 \u201c${i}\u201d`,
-    actions: [
-      ...(i % 3 === 0 ? [{ field: 'subject', value: `Your order \u2014 number ${i}` }] : []),
-      ...(i % 4 === 1 ? [{ field: 'comment_value_html', value: `<p>Hello &amp; welcome,<br>your parcel is &ldquo;late&rdquo;.</p>` }] : []),
-      ...(i === 5 ? [] : [{ field: 'comment_value', value: `Hi \u00e9l\u00e8ve \ud83d\ude00,\n\n"Sorry" for\tthe wait.\r\nPlease check again.` }]),
-      ...(i === 7 ? [{ field: 'comment_mode_is_public', value: false }] : []),
-    ],
-  }));
-  // \u escapes for some non-ASCII, as some exports write it, and CRLF line ends.
-  return JSON.stringify({ macros }, null, 2).replace(/\u00e9/g, (c, at: number) => (at % 2 ? '\\u00e9' : c)).replace(/\n/g, '\r\n');
-}
-
 describe('export shares', () => {
   const exports = [
-    ['tricky.json', trickyExport()],
+    ['tricky.json', trickyExport(60).json],
     // Every helpdesk's fixture but `generic`'s, whose format needs a config saying where the macros are.
     ...readdirSync(path.join(ROOT, 'fixtures/helpdesk'), { withFileTypes: true, recursive: true })
       .filter((entry) => /^[^.].*\.json$/.test(entry.name) && !entry.name.includes('.fixed.') && path.basename(entry.parentPath) !== 'generic')
@@ -89,7 +74,7 @@ describe('export shares', () => {
   });
 
   it('hold only their macros’ stretches of the file', () => {
-    const source = trickyExport();
+    const { json: source } = trickyExport(60);
     const lines = new LineIndex(source).starts;
     const texts = splitSource('tricky.json', source, options, 2)!.map((share) => unpackShare(packShare(source, share, lines)).share.text);
     for (const text of texts) expect(text.length).toBeLessThan(source.length / 2);
@@ -106,7 +91,7 @@ describe('export shares', () => {
 
   it('pack and unpack every UTF-16 code unit, lone surrogates included', () => {
     const source = `[ "a\ud800b\udc00", 1, "c\ud83d\ude00\u00e9\u201c\uFFFF" ]`;
-    const macros = [{ pointer: '/0', title: 'T\u00e9', shift: 2, bodies: [{ offset: 0, length: 5, kind: 'markdown' as const }] }];
+    const macros = [{ pointer: '/0', title: 'T\u00e9', shift: 2, bodies: [{ node: { offset: 0, length: 5 }, kind: 'markdown' as const }] }];
     const lines = Int32Array.from([0, 10, 20]);
     const unpacked = unpackShare(packShare(source, { format: 'zendesk', macros, stretches: [[3, 7], [13, 20]] }, lines));
     expect(unpacked.share).toEqual({ format: 'zendesk', macros, text: `a\ud800b\udc00"c\ud83d\ude00\u00e9\u201c\uFFFF` });

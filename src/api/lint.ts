@@ -194,7 +194,10 @@ export class Linter {
     // Positions never count a byte-order mark (see lintText).
     const source = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
     const shares = splitSource(filePath, source, await this.configFor(filePath), of);
-    if (!shares) return { ...(await this.lintFileHashed(filePath, false)), ...hashed };
+    if (!shares) {
+      const result = await this.lintText(read.text, filePath);
+      return { ...(result && { result }), ...hashed };
+    }
     const lines = new LineIndex(source).starts;
     return { shares: shares.map((share) => packShare(source, share, lines)), ...hashed };
   }

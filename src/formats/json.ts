@@ -61,8 +61,7 @@ export interface CutShare extends Omit<ExportShare, 'text'> {
 }
 
 /** A macro of a share: its bodies' offsets are into the share's text, `shift` turns them into the file's. */
-export interface SharedMacro extends Omit<MacroLocation, 'bodies'> {
-  bodies: { offset: number; length: number; kind: BodyKind }[];
+export interface SharedMacro extends MacroLocation {
   shift: number;
 }
 
@@ -103,7 +102,7 @@ export function splitJson(source: string, formats: readonly HelpdeskFormat[], of
       const shift = start - length;
       stretches.push([start, end]);
       length += end - start;
-      macros.push({ ...rest, shift, bodies: bodies.map(({ node, kind }) => ({ offset: node.offset - shift, length: node.length, kind })) });
+      macros.push({ ...rest, shift, bodies: bodies.map(({ node, kind }) => ({ node: { offset: node.offset - shift, length: node.length }, kind })) });
     }
     return { format: located.format, stretches, macros };
   });
@@ -114,8 +113,8 @@ export function splitJson(source: string, formats: readonly HelpdeskFormat[], of
 export function shareMacros(share: ExportShare): Iterable<ParsedMacro> {
   return {
     *[Symbol.iterator]() {
-      for (const { bodies, shift, ...rest } of share.macros) {
-        const macro = toMacro({ ...rest, bodies: bodies.map(({ offset, length, kind }) => ({ node: { offset, length }, kind })) }, share.text, shift);
+      for (const location of share.macros) {
+        const macro = toMacro(location, share.text, location.shift);
         if (macro) yield macro;
       }
     },
