@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parseSimpleMarkdown } from './markdown-simple.js';
 import { parseYaml } from './yaml.js';
 import type { SourceComment } from '../engine/directives.js';
 import type { ParsedMacro } from '../engine/linter.js';
@@ -28,13 +29,18 @@ interface Section {
   nodes: RootContent[];
 }
 
+/** The syntax tree remark-parse gives `source`; built directly when the file is simple enough (see markdown-simple.ts). */
+export function markdownTree(source: string): Root {
+  return parseSimpleMarkdown(source) ?? (processor.parse(source) as Root);
+}
+
 export function parseMarkdown(source: string, options: MarkdownOptions): ParsedMacro[] {
-  return macrosOf(processor.parse(source) as Root, source, options);
+  return macrosOf(markdownTree(source), source, options);
 }
 
 /** A whole Markdown file, parsed once: its macros, and its HTML comments (where inline directives live). */
 export function readMarkdown(source: string, options: MarkdownOptions): { macros: ParsedMacro[]; comments: SourceComment[] } {
-  const tree = processor.parse(source) as Root;
+  const tree = markdownTree(source);
   return { macros: macrosOf(tree, source, options), comments: htmlComments(tree, source) };
 }
 
