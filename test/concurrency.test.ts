@@ -63,6 +63,14 @@ describe('--concurrency', () => {
     expect(results.some((r) => r.filePath.endsWith('broken.json'))).toBe(true);
   });
 
+  it('lints on this thread what a worker had no memory for, while this thread lints files too', () => {
+    // Only whole files: this thread lints batches alongside the workers, each holding two batches;
+    // workers capped at 1 MB of heap fail at once, and every batch they held is linted here.
+    const dir = library();
+    const one = run(['--concurrency', 'off', '--format', 'json', '.'], dir);
+    expect(run(['--concurrency', '3', '--format', 'json', '.'], dir, { EMPATHY_WORKER_HEAP_MB: '1' })).toEqual(one);
+  });
+
   it('fixes the same files the same way on several threads', () => {
     const a = library();
     const b = library();

@@ -1,5 +1,8 @@
 // Linting many files on every core: worker threads, each with its own Linter, fed small batches of
-// paths as they finish (so a slow file never leaves a thread idle). A large JSON export is split into
+// paths as they finish (so a slow file never leaves a thread idle). When there are only whole files,
+// this thread lints batches too, between handling the workers' replies: one worker fewer to start
+// (each loads and compiles everything, and warms up anew), which on 1,000 files was the difference
+// between threads paying off and not. A large JSON export is split into
 // shards, one per thread, each linting every n-th macro: the thread that takes the export parses it,
 // sends back the other shares (moved, not copied; see shares.ts) for the others to lint, and lints the
 // first. Results come back as plain data.
@@ -31,14 +34,15 @@ export interface LintedFile extends WorkItem {
   hash?: string;
 }
 
-export type WorkerRequest = { items: WorkItem[] };
+/** A batch for a worker; `id` comes back with its reply (a worker may hold two batches). */
+export type WorkerRequest = { id: number; items: WorkItem[] };
 /**
  * `handedBack`: files too large for a thread's capped heap, for the main thread to lint. `shares`: an
  * export's other shares, sent as soon as it is split, before the batch is done.
  */
 export type WorkerReply =
-  | { linted: LintedFile[]; handedBack: WorkItem[] }
-  | { shares: WorkItem[] }
+  | { id: number; linted: LintedFile[]; handedBack: WorkItem[] }
+  | { id: number; shares: WorkItem[] }
   | { error: { message: string; config: boolean } };
 export interface WorkerData {
   options: LintOptions;
@@ -52,10 +56,20 @@ export const MIN_SHARDED_BYTES = 1024 * 1024;
 /** …up to this size: the thread that splits a 12 MB export holds ~170 MB while it does (text, syntax tree, shares). */
 export const MAX_SHARDED_BYTES = 12 * 1024 * 1024;
 
-/** Below this many files per thread, starting threads (each loads and compiles everything) costs more than it saves. */
-const FILES_PER_THREAD = 100;
+/**
+ * Below this many files per thread, starting threads costs more than it saves: a worker loads and
+ * compiles everything and warms up anew (~0.3 s of CPU), and two busy threads leave no core for V8's
+ * own background work. Measured on 2 cores: 1,000 files took 1.07 s on one thread and 1.33 s on two;
+ * 1,630 files about the same either way; 3,300 files 2.8 s on one and 2.5 s on two.
+ */
+const FILES_PER_THREAD = 750;
 const MAX_THREADS = 8;
 const BATCH = 16;
+/**
+ * What this thread lints at a time when it helps: small, because the workers' replies wait for it. Each
+ * worker then holds two batches, so it always has the next one while its reply waits.
+ */
+const HERE_BATCH = 8;
 
 /** The compiled worker; missing when running from TypeScript sources (tests), where linting stays on one thread. */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -99,9 +113,10 @@ function heapLimits(exports: boolean): { maxOldGenerationSizeMb: number; maxYoun
 }
 
 /**
- * Lints `items` on `threads` worker threads. A config error in any of them stops the run, as it would
- * on one thread. Items a thread ran out of memory on (and any left when no thread remains) are linted
- * by `lintHere`, on this thread.
+ * Lints `items` on `threads` threads: this one and `threads - 1` workers when all are whole files, else
+ * `threads` workers. A config error in any of them stops the run, as it would on one thread. `lintHere`
+ * lints on this thread: its share of whole files, the items a worker ran out of memory on, and any left
+ * when no worker remains.
  */
 export async function lintInWorkers(
   items: readonly WorkItem[],
@@ -116,9 +131,13 @@ export async function lintInWorkers(
   const spilled: WorkItem[] = [];
   // Shares join the queue as exports are split, right after the items already taken.
   const queue = [...items];
+  const helping = items.every(wholeFile);
+  const depth = helping ? 2 : 1;
   await new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
-    const inFlight = new Map<Worker, WorkItem[]>();
+    /** The batches each worker holds, by request id. */
+    const inFlight = new Map<Worker, Map<number, WorkItem[]>>();
+    let requests = 0;
     /** Threads splitting an export, whose shares may still come; threads with nothing to do wait for them. */
     const splitting = new Set<Worker>();
     const waiting: Worker[] = [];
@@ -138,19 +157,23 @@ export async function lintInWorkers(
       next = queue.length;
       resolve();
     };
+    const held = (worker: Worker) => inFlight.get(worker) ?? inFlight.set(worker, new Map()).get(worker)!;
+    /** Tops a worker up to `depth` batches; one with none to hold waits for shares, or stops. */
     const feed = (worker: Worker) => {
-      if (next >= queue.length) {
-        inFlight.delete(worker);
-        if (splitting.size > 0) return void waiting.push(worker);
-        void worker.terminate();
-        return stopped();
+      const batches = held(worker);
+      while (batches.size < depth && next < queue.length) {
+        const batch = batchAt(queue, next);
+        next += batch.length;
+        const request: WorkerRequest = { id: requests++, items: batch };
+        batches.set(request.id, batch);
+        if (batch.some((item) => item.split !== undefined)) splitting.add(worker);
+        worker.postMessage(request, batch.flatMap((item) => (item.share ? shareBuffers(item.share) : [])));
       }
-      const batch = batchAt(queue, next);
-      next += batch.length;
-      inFlight.set(worker, batch);
-      if (batch.some((item) => item.split !== undefined)) splitting.add(worker);
-      const request: WorkerRequest = { items: batch };
-      worker.postMessage(request, batch.flatMap((item) => (item.share ? shareBuffers(item.share) : [])));
+      if (batches.size > 0) return;
+      inFlight.delete(worker);
+      if (splitting.size > 0) return void waiting.push(worker);
+      void worker.terminate();
+      stopped();
     };
     /** A thread is done splitting (its shares, if any, are queued): the waiting threads take them, or stop. */
     const splitDone = (worker: Worker) => {
@@ -160,7 +183,7 @@ export async function lintInWorkers(
     const { cacheLocation: _notInWorkers, ...workerOptions } = options;
     const data: WorkerData = { options: workerOptions, hash };
     const resourceLimits = heapLimits(items.some((item) => item.split !== undefined));
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < (helping ? threads - 1 : threads); i++) {
       const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits });
       workers.push(worker);
       running++;
@@ -170,9 +193,10 @@ export async function lintInWorkers(
           queue.splice(next, 0, ...reply.shares);
           // From here on the thread lints the first share only: should it fail, that share is what is left.
           const sent = reply.shares[0];
-          if (sent?.shard) inFlight.set(worker, [{ filePath: sent.filePath, shard: { index: 0, of: sent.shard.of } }]);
+          if (sent?.shard) held(worker).set(reply.id, [{ filePath: sent.filePath, shard: { index: 0, of: sent.shard.of } }]);
           return splitDone(worker);
         }
+        held(worker).delete(reply.id);
         linted.push(...reply.linted);
         spilled.push(...reply.handedBack);
         splitDone(worker);
@@ -182,15 +206,31 @@ export async function lintInWorkers(
         if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
         // The batch it was on goes to the main thread, whose heap has no such cap; the others carry on.
         // An export it was splitting is linted there whole; a share it had is read from the file again.
-        spilled.push(...(inFlight.get(worker) ?? []).map(({ share: _moved, ...item }) => item));
+        for (const batch of inFlight.get(worker)?.values() ?? []) spilled.push(...batch.map(({ share: _moved, ...item }) => item));
         inFlight.delete(worker);
         splitDone(worker);
         stopped();
       });
       worker.on('exit', (code) => {
-        if (code !== 0 && !failed && inFlight.has(worker)) fail(new Error(`a linting thread stopped unexpectedly (exit code ${code})`));
+        if (code !== 0 && !failed && (inFlight.get(worker)?.size ?? 0) > 0) fail(new Error(`a linting thread stopped unexpectedly (exit code ${code})`));
       });
       feed(worker);
+    }
+    if (helping) void lintAlongside();
+    /** This thread's share: a small batch at a time, then the workers' replies, then the next batch. */
+    async function lintAlongside(): Promise<void> {
+      running++;
+      try {
+        while (!failed && next < queue.length) {
+          const batch = queue.slice(next, next + HERE_BATCH);
+          next += batch.length;
+          linted.push(...(await lintHere(batch)));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } catch (error) {
+        return fail(error as Error);
+      }
+      stopped();
     }
   });
   if (spilled.length > 0) linted.push(...(await lintHere(spilled)));

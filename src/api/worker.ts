@@ -9,19 +9,19 @@ import { shareBuffers, unpackShare, type UnpackedShare } from './shares.js';
 const { options, hash } = workerData as WorkerData;
 const linter = new Linter({ ...options, concurrency: 'off' });
 
-parentPort!.on('message', async ({ items }: WorkerRequest) => {
+parentPort!.on('message', async ({ id, items }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const linted: LintedFile[] = [];
     const handedBack: WorkItem[] = [];
     for (const item of items) {
-      if (item.split !== undefined) linted.push(await split(item.filePath, item.split));
+      if (item.split !== undefined) linted.push(await split(id, item.filePath, item.split));
       else if (item.share) linted.push({ filePath: item.filePath, shard: item.shard!, result: await linter.lintShare(item.filePath, unpacked(item)) });
       // A large file could take this thread's capped heap to its limit: the main thread lints it.
       else if (!item.shard && (statSync(item.filePath, { throwIfNoEntry: false })?.size ?? 0) > THREAD_FILE_BYTES) handedBack.push(item);
       else linted.push({ ...item, ...(await linter.lintFileHashed(item.filePath, hash, item.shard)) });
     }
-    reply = { linted, handedBack };
+    reply = { id, linted, handedBack };
   } catch (error) {
     reply = { error: { message: (error as Error).message, config: error instanceof ConfigError } };
   }
@@ -29,13 +29,13 @@ parentPort!.on('message', async ({ items }: WorkerRequest) => {
 });
 
 /** Splits an export into shares, sends all but the first to the other threads at once, and lints the first. */
-async function split(filePath: string, of: number): Promise<LintedFile> {
+async function split(id: number, filePath: string, of: number): Promise<LintedFile> {
   const outcome = await linter.splitExport(filePath, of, hash);
   const { result, hash: hashed } = outcome;
   if (!outcome.shares) return { filePath, ...(result && { result }), ...(hashed && { hash: hashed }) };
   const [own, ...others] = outcome.shares.map((share, index): WorkItem => ({ filePath, shard: { index, of }, share }));
   delete outcome.shares; // the items hold them now, until each is sent or unpacked
-  parentPort!.postMessage({ shares: others } satisfies WorkerReply, others.flatMap((item) => shareBuffers(item.share!)));
+  parentPort!.postMessage({ id, shares: others } satisfies WorkerReply, others.flatMap((item) => shareBuffers(item.share!)));
   return { filePath, shard: { index: 0, of }, result: await linter.lintShare(filePath, unpacked(own!)), ...(hashed && { hash: hashed }) };
 }
 
