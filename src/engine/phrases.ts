@@ -83,6 +83,11 @@ interface Loose {
 }
 
 const compiled = new WeakMap<readonly PhraseEntry[], CompiledPhrases>();
+/**
+ * Every whole first word of any list compiled so far. A text's words are looked up here once; a list
+ * with no first letters to go by (nearly all) is then tried only at those words, not at every word.
+ */
+const anyFirstWord = new Set<string>();
 /** Lists built afresh on every call (`doc.findPhrases([{ match: [...] }])` in a plugin) are found by content. */
 const compiledByContent = new Map<string, CompiledPhrases>();
 
@@ -238,6 +243,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
     if (prefixed.length > 0) byWord.set(word, [...new Set([...indexes, ...prefixed])].sort((x, y) => x - y));
   }
   cached = { list: entries, entries: [], byWord, byLetter, loose: loose.length > 0 ? compileLoose(entries, loose) : undefined };
+  for (const word of byWord.keys()) anyFirstWord.add(word);
   compiled.set(entries, cached);
   compiledByContent.set(key, cached);
   return cached;
@@ -279,6 +285,9 @@ interface Folded {
   starts?: number[];
   keys?: string[];
   firsts?: string[];
+  /** Indexes of the words that are some list's first word (see anyFirstWord), as of `firstWordsKnown` of them. */
+  firstWordAt?: number[];
+  firstWordsKnown?: number;
 }
 
 /** Rules search the same text with many lists: it is folded and split into words once (last few texts kept). */
@@ -294,22 +303,37 @@ function foldedOf(text: string): Folded {
   return entry;
 }
 
-function wordsOf(entry: Folded): { starts: number[]; keys: string[]; firsts: string[] } {
-  if (!entry.starts || !entry.keys || !entry.firsts) {
+function wordsOf(entry: Folded): { starts: number[]; keys: string[] } {
+  if (!entry.starts || !entry.keys) {
     const starts: number[] = [];
     const keys: string[] = [];
-    const firsts: string[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(entry.folded); m; m = WORD.exec(entry.folded)) {
       starts.push(m.index);
       keys.push(m[0]);
-      firsts.push(firstLetter(m[0]));
     }
     entry.starts = starts;
     entry.keys = keys;
-    entry.firsts = firsts;
   }
-  return { starts: entry.starts, keys: entry.keys, firsts: entry.firsts };
+  return { starts: entry.starts, keys: entry.keys };
+}
+
+/** Each word's first letter, for the lists that go by first letters. */
+function firstsOf(entry: Folded): string[] {
+  entry.firsts ??= wordsOf(entry).keys.map(firstLetter);
+  return entry.firsts;
+}
+
+/** The indexes of the text's words that some compiled list starts an entry with. */
+function firstWordsIn(entry: Folded): number[] {
+  if (entry.firstWordAt === undefined || entry.firstWordsKnown !== anyFirstWord.size) {
+    const { keys } = wordsOf(entry);
+    const at: number[] = [];
+    for (let i = 0; i < keys.length; i++) if (anyFirstWord.has(keys[i]!)) at.push(i);
+    entry.firstWordAt = at;
+    entry.firstWordsKnown = anyFirstWord.size;
+  }
+  return entry.firstWordAt;
 }
 
 /** Index of the first of `starts` at or after `from`. */
@@ -381,7 +405,25 @@ function candidatesFor(list: CompiledPhrases, word: string, first = firstLetter(
 /** The first match at a word in `[from, limit]`. */
 function atWords(list: CompiledPhrases, text: Folded, from: number, limit: number): Found | undefined {
   if (list.byWord.size === 0 && list.byLetter.size === 0) return undefined;
-  const { starts, keys, firsts } = wordsOf(text);
+  const { starts, keys } = wordsOf(text);
+  if (list.byLetter.size === 0) {
+    // Only whole first words can start a match: the text's few such words are all that need trying.
+    const at = firstWordsIn(text);
+    let low = 0;
+    let high = at.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[at[mid]!]! < from) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low; k < at.length && starts[at[k]!]! <= limit; k++) {
+      const i = at[k]!;
+      const found = firstMatchAt(list, list.byWord.get(keys[i]!), text.folded, starts[i]!);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const firsts = firstsOf(text);
   for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i]! <= limit; i++) {
     const candidates = candidatesFor(list, keys[i]!, firsts[i]!);
     if (!candidates) continue;
