@@ -1,7 +1,7 @@
 // The built CLI, run as a child process on fixture folders, as a user or CI runs it.
 // `npm test` builds first (pretest), so dist/ matches the sources.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -237,6 +237,34 @@ describe('empathy-lint CLI', () => {
     writeFileSync(cacheFile, '{not json');
     expect(run(['--cache', '.'], { cwd: folder })).toMatchObject({ code: 0, stderr: '' });
     expect(() => JSON.parse(readFileSync(cacheFile, 'utf8'))).not.toThrow();
+  });
+
+  it('--cache tells an unchanged file by its stamp, and an edited one even when its size and modification time are put back', () => {
+    const folder = copyOf('problems');
+    const cacheFile = path.join(folder, '.empathycache');
+    const file = path.join(folder, 'late-order.md');
+    run(['--cache', '.'], { cwd: folder });
+    type Cached = { files: Record<string, { stamp?: string; result: { errorCount: number } }> };
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Cached;
+    const entry = () => Object.entries((JSON.parse(readFileSync(cacheFile, 'utf8')) as Cached).files).find(([name]) => name.endsWith('late-order.md'))![1];
+    expect(entry().stamp).toMatch(/^\d+:[\d.]+:[\d.]+$/);
+    for (const cached of Object.values(cache.files)) cached.result.errorCount = 99;
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    // Touched, not changed: the hash says unchanged, and the new stamp is kept for next time.
+    const { atime, mtime } = statSync(file);
+    utimesSync(file, atime, new Date(mtime.getTime() + 60_000));
+    expect(run(['--cache', '--format', 'json', '.'], { cwd: folder }).stdout).toContain('"errorCount":99');
+    expect(entry().stamp).not.toBe(cache.files[Object.keys(cache.files).find((name) => name.endsWith('late-order.md'))!]!.stamp);
+    // A file over the size limit now is refused, not served from the cache.
+    expect(run(['--cache', '--max-file-size', '10', '--format', 'json', 'late-order.md'], { cwd: folder }).stdout).toContain('over the 10 bytes limit');
+    // Edited to the same size, its modification time put back: its change time still moved.
+    expect(readFileSync(file, 'utf8')).toBe(LATE_ORDER);
+    const edited = LATE_ORDER.replace('Dear customer,', 'Dear custom3r,');
+    expect(edited.length).toBe(LATE_ORDER.length);
+    writeFileSync(file, edited);
+    utimesSync(file, atime, new Date(mtime.getTime() + 60_000));
+    const after = JSON.parse(run(['--cache', '--format', 'json', 'late-order.md'], { cwd: folder }).stdout) as { errorCount: number }[];
+    expect(after[0]!.errorCount).not.toBe(99);
   });
 
   it('--suppress-all records today’s findings; later runs report only what goes beyond them', () => {

@@ -35,6 +35,8 @@ export async function loadIgnore(options: IgnoreOptions): Promise<IgnoreFilter> 
   const text = await readIgnoreFile(file, options.ignorePath !== undefined);
   if (text !== undefined) rules.add(text.replace(/^\uFEFF/, ''));
   rules.add([...(options.patterns ?? [])]);
+  // No ignore file and no patterns: nothing to ask of each of the run's files (10,000 cost ~60 ms).
+  if (text === undefined && (options.patterns ?? []).length === 0) return NO_IGNORE;
   return {
     ignores(absolutePath) {
       const relative = path.relative(cwd, path.resolve(cwd, absolutePath));

@@ -15,13 +15,20 @@ import { libraryScore, macroScore } from '../engine/score.js';
 import type { Diagnostic, LintResult, MacroResult, SeverityLevel } from '../engine/types.js';
 import { loadHtmlSupport, parseSource, shareOutcome, splitSource, type MacroFormat, type MacrosOutcome, type Shard } from '../formats/index.js';
 import type { RuleDescription } from '../formatters/index.js';
-import { hashOf, LintCache } from './cache.js';
+import { hashOf, LintCache, stampOf } from './cache.js';
 import { findFiles } from './files.js';
 import { lintInWorkers, MAX_SHARDED_BYTES, MIN_SHARDED_BYTES, threadCount, type LintedFile, type WorkItem } from './pool.js';
 import { packShare, type PackedShare, type UnpackedShare } from './shares.js';
 import { DEFAULT_MAX_FILE_SIZE, readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
+
+interface CacheLookup {
+  hit?: LintResult;
+  configKey: string;
+  /** The file's stamp when it was looked up (see stampOf). */
+  stamp?: string;
+}
 
 export interface LintOptions {
   /** Folder that relative patterns and paths are resolved against. */
@@ -119,7 +126,7 @@ export class Linter {
     const cache = this.options.cacheLocation && !fixing ? await LintCache.open(this.options.cacheLocation, toolVersion()) : undefined;
     const results: LintResult[] = [];
     // Unchanged files come from the cache; the rest are linted, on several threads when there are many.
-    const configKeys = new Map<string, string>();
+    const lookups = new Map<string, CacheLookup>();
     let toLint: readonly string[] = files;
     if (cache) {
       toLint = [];
@@ -128,7 +135,7 @@ export class Linter {
         if (lookup.hit) results.push(lookup.hit);
         else {
           (toLint as string[]).push(file);
-          configKeys.set(file, lookup.configKey);
+          lookups.set(file, lookup);
         }
       }
     }
@@ -146,7 +153,8 @@ export class Linter {
       if (!result) continue;
       results.push(result);
       // A file that is skipped (package.json) or could not be read as macros is simply linted again next time.
-      if (cache && hash && result.fatalErrorCount === 0) cache.set(filePath, hash, configKeys.get(filePath)!, result);
+      const lookup = lookups.get(filePath);
+      if (cache && lookup && hash && result.fatalErrorCount === 0) cache.set(filePath, hash, lookup.configKey, result, lookup.stamp);
     }
     await cache?.save();
     // A file named on the command line but ignored gets a warning, as ESLint gives one.
@@ -161,7 +169,7 @@ export class Linter {
     const lookup = await this.cacheLookup(filePath, cache);
     if (lookup.hit) return lookup.hit;
     const { result, hash } = await this.lintFileHashed(filePath, true);
-    if (result && hash && result.fatalErrorCount === 0) cache.set(filePath, hash, lookup.configKey, result);
+    if (result && hash && result.fatalErrorCount === 0) cache.set(filePath, hash, lookup.configKey, result, lookup.stamp);
     return result;
   }
 
@@ -216,12 +224,20 @@ export class Linter {
     }
   }
 
-  /** The cached result of a file, if its text and config are unchanged; else the config's key to store a result under. */
-  private async cacheLookup(filePath: string, cache: LintCache): Promise<{ hit?: LintResult; configKey: string }> {
+  /**
+   * The cached result of a file, if its text and config are unchanged (by its stamp, else by its hash);
+   * else the config's key and the file's stamp to store a result under.
+   */
+  private async cacheLookup(filePath: string, cache: LintCache): Promise<CacheLookup> {
     const config = `${this.fingerprint(await this.configFor(filePath))}${this.options.reportUnusedDisableDirectives ? '+unused-directives' : ''}`;
+    const file = stampOf(filePath);
+    const stamp = file?.stamp;
+    // A file now over the size limit is read (and refused) as any other; under it, the stamp can tell.
+    const stamped = file && file.size <= (this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ? cache.getByStamp(filePath, file.stamp, config) : undefined;
+    if (stamped) return { hit: stamped, configKey: config };
     const read = readMacroFile(filePath, this.options.maxFileSize);
-    const hit = read.ok ? cache.get(filePath, hashOf(read.text), config) : undefined;
-    return { ...(hit && { hit }), configKey: config };
+    const hit = read.ok ? cache.get(filePath, hashOf(read.text), config, stamp) : undefined;
+    return { ...(hit && { hit }), configKey: config, ...(stamp !== undefined && { stamp }) };
   }
 
   /** Everything in a resolved config that can change a file's results, as one string. */
