@@ -22,10 +22,11 @@ export default defineRule({
     },
   },
   check(doc, report) {
-    const acknowledgements = doc.findPhrases(data.acknowledgements);
+    // Only the first acknowledgement matters: any instruction after it is fine.
+    const [acknowledgement] = doc.findPhrases(data.acknowledgements, 1);
     for (const sentence of doc.sentences) {
       if (doc.blocks[sentence.block]!.kind === 'heading') continue;
-      if (acknowledgements.some((hit) => hit.range[0] < sentence.end)) return;
+      if (acknowledgement && acknowledgement.range[0] < sentence.end) return;
       if (!isInstruction(doc, sentence)) continue;
       const inParagraph = doc.blocks[sentence.block]!.kind === 'paragraph';
       report({

@@ -40,7 +40,7 @@ export default defineRule({
       const index = sentences.findIndex((s) => s.start <= hit.range[0] && hit.range[1] <= s.end);
       const sentence = sentences[index];
       if (!sentence || reported.has(sentence) || quoted(sentence, hit)) continue;
-      const refusal = findPhrases(doc.text.slice(hit.range[1], hit.range[1] + 40), softenedNo, () => false).length > 0;
+      const refusal = findPhrases(doc.text.slice(hit.range[1], hit.range[1] + 40), softenedNo, () => false, 1).length > 0;
       const end = windowEnd(doc, sentences, index, refusal);
       // What the apology is for ("sorry we sent the wrong size") is not what you are doing about it.
       const reason = reasonEnd(sentence, hit);

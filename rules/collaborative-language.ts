@@ -28,7 +28,7 @@ export default defineRule({
   },
   check(doc, report) {
     // A heading inside the reply is read too ("Let's get you back in"), but the finding goes on a sentence.
-    if (doc.findPhrases(collaborative).length > 0) return;
+    if (doc.findPhrases(collaborative, 1).length > 0) return;
     const prose = doc.sentences.filter((s) => doc.blocks[s.block]!.kind !== 'heading');
     const trigger = firstTrigger(doc, prose);
     if (!trigger) return;
@@ -65,7 +65,7 @@ function isPermission(doc: MacroDocument, sentence: Sentence): boolean {
     .slice(greetingLength(doc, sentence))
     .replace(/^to [^,.!?]{1,80},\s*/i, '')
     .replace(/^(?:so|now|also|then|just|and)\b,?\s+/i, '');
-  return findPhrases(text, permissions, () => false)[0]?.range[0] === 0;
+  return findPhrases(text, permissions, () => false, 1)[0]?.range[0] === 0;
 }
 
 /** A problem named inside a condition ("If it still isn't working, …") is not one the customer has. */

@@ -32,7 +32,7 @@ export default defineRule({
     if (body.length === 0) return;
     if (doc.blocks.some((b) => b.kind === 'listItem')) return;
     if (body.some((s) => QUESTION.test(s.text) || clauses(s).some((c) => isInstruction(doc, c)))) return;
-    if (doc.findPhrases(data.nextSteps).length > 0 || doc.findPhrases(data.courtesy).length > 0) return;
+    if (doc.findPhrases(data.nextSteps, 1).length > 0 || doc.findPhrases(data.courtesy, 1).length > 0) return;
     const last = lastBodySentence(doc, body);
     report({ messageId: 'noNextStep', range: [last.start, last.end] });
   },

@@ -93,6 +93,8 @@ describe('phrase matcher', () => {
       fc.property(text, (t) => {
         const found = findPhrases(t, list, () => false).map((h) => [h.range[0], h.range[1], list.indexOf(h.entry)]);
         expect(found).toEqual(oracle(t, list));
+        // With a limit, the first matches and no more.
+        expect(findPhrases(t, list, () => false, 1).map((h) => [h.range[0], h.range[1], list.indexOf(h.entry)])).toEqual(found.slice(0, 1));
         matched += found.length;
       }),
       { numRuns: RUNS },

@@ -51,7 +51,7 @@ function readsAsInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const verbLower = verb?.replace(/[*_]/g, '').toLowerCase();
   if (!verbLower || !instructionVerbs.has(verbLower)) return false;
   // "Reply here if anything else comes up" is the same closer as "If anything else comes up, reply here".
-  if (contactVerbs.has(verbLower) && findPhrases(text, conditionalMarkers, () => false).length > 0) return false;
+  if (contactVerbs.has(verbLower) && findPhrases(text, conditionalMarkers, () => false, 1).length > 0) return false;
   if (opener !== undefined || inList) return true;
   // A bare imperative: the verb must be followed by what it acts on, so nouns ("Return labels are…") pass.
   if (next === undefined) return false;

@@ -29,7 +29,7 @@ export function insideQuotation(doc: MacroDocument, offset: number): boolean {
 }
 
 export function containsPhrase(text: string, entries: readonly PhraseEntry[] | undefined): boolean {
-  return entries !== undefined && findPhrases(text, entries, () => false).length > 0;
+  return entries !== undefined && findPhrases(text, entries, () => false, 1).length > 0;
 }
 
 /** Length of the phrase from `entries` that `text` starts with, if any. */

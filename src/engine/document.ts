@@ -143,8 +143,8 @@ export class MacroDocument {
   }
 
   /** Matches of a phrase list, skipping any that would run into a placeholder, a code span or another block. */
-  findPhrases<E extends PhraseEntry>(entries: readonly E[]): PhraseHit<E>[] {
-    return findPhrases(this.text, entries, (start, end) => this.isOpaque(start, end));
+  findPhrases<E extends PhraseEntry>(entries: readonly E[], limit?: number): PhraseHit<E>[] {
+    return findPhrases(this.text, entries, (start, end) => this.isOpaque(start, end), limit);
   }
 
   /** Whether `[start, end)` touches text no rule may treat as prose: code, a placeholder, an address, another block. */

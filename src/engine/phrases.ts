@@ -473,12 +473,14 @@ const NEGATION_REACH = 4;
 
 /**
  * Every match of `entries` in `text`, leftmost first. `blocked(start, end)` vetoes a match (one that
- * runs into a placeholder, a code span or across blocks).
+ * runs into a placeholder, a code span or across blocks). With `limit`, only the first that many: a
+ * rule that asks whether a text holds a phrase, or where the first one is, need not scan the rest.
  */
 export function findPhrases<E extends PhraseEntry>(
   text: string,
   entries: readonly E[],
   blocked: (start: number, end: number) => boolean,
+  limit = Infinity,
 ): PhraseHit<E>[] {
   const list = compilePhrases(entries);
   const folded = foldedOf(text);
@@ -500,6 +502,7 @@ export function findPhrases<E extends PhraseEntry>(
       continue;
     }
     hits.push(hitOf(text, found, entry));
+    if (hits.length >= limit) break;
     from = found.end;
   }
   return hits;
