@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstWords, foldCase, requiredText } from '../src/engine/first-words.js';
-import { entrySource, findPhrases, foldRegexSource, knownSource, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
+import { firstWords, foldCase, requiredText, secondWords } from '../src/engine/first-words.js';
+import { entrySource, findPhrases, FOLLOW_AFTER, foldRegexSource, knownSource, phraseAt, phraseToRegexSource, type PhraseEntry } from '../src/engine/phrases.js';
 
 const RULES = path.resolve(import.meta.dirname, '../rules');
 const RUNS = Number(process.env.EMPATHY_FUZZ_RUNS) || 300;
@@ -87,6 +87,12 @@ describe('phrase matcher', () => {
   const text = fc.array(fc.tuple(word, caseOf, glue), { maxLength: 40 }).map((parts) => parts.map(([w, c, g]) => c(w) + g).join(''));
 
   let matched = 0;
+  // Two searches a run: a list is searched FOLLOW_AFTER times before its second-word index is built, so
+  // each list is compared both without it and with it.
+  it('compares each list with and without its second-word index', () => {
+    expect(2 * RUNS).toBeGreaterThan(FOLLOW_AFTER + 50);
+  });
+
   it.each(lists)('%s: findPhrases finds what one big regex finds', (_name, entries) => {
     const list = plain(entries);
     fc.assert(
@@ -122,6 +128,38 @@ describe('phrase matcher', () => {
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
+  });
+
+  // The second-word index passes over an entry where the text's next word is none its matches can have
+  // (see secondWords): so every match's next word must be one of them, whatever the text.
+  let secondsChecked = 0;
+  it.each(lists)('%s: every match goes on with a second word its entry allows', (_name, entries) => {
+    const checked = entries.flatMap((entry) => {
+      const seconds = secondWords(entrySource(entry));
+      const regex = new RegExp(String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)(?:${entrySource(entry)})(?![\p{L}\p{N}_]|-[\p{L}\p{N}])`, 'giu');
+      return seconds ? [{ regex, seconds }] : [];
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        const folded = foldCase(t);
+        for (const { regex, seconds } of checked) {
+          for (const match of t.matchAll(regex)) {
+            if (match[0] === '') continue;
+            const [first] = /^[\p{L}\p{N}]+/u.exec(folded.slice(match.index))!;
+            const next = /[\p{L}\p{N}]+/u.exec(folded.slice(match.index + first.length))?.[0] ?? '';
+            expect(seconds.has(first), `${regex} starts with "${first}"`).toBe(true);
+            const allowed = seconds.get(first);
+            secondsChecked++;
+            if (allowed) expect(allowed.words.has(next) || [...allowed.prefixes].some((p) => next.startsWith(p)), `${regex} on "${match[0]}": "${next}"`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
+  it('checked the second words of real matches', () => {
+    expect(secondsChecked).toBeGreaterThan(RUNS / 3);
   });
 
   it.each(lists)('%s: phraseAt finds the match that starts there', (_name, entries) => {
@@ -179,6 +217,30 @@ describe('first words', () => {
     const { PHRASE_TABLE } = (await import('../dist/src/engine/phrase-table.js')) as typeof import('../src/engine/phrase-table.js');
     for (const [name, list] of phraseLists()) for (const entry of list) expect(PHRASE_TABLE, name).toHaveProperty([entrySource(entry)]);
     for (const [source, known] of Object.entries(PHRASE_TABLE)) expect(known, source).toEqual(knownSource(source));
+  });
+});
+
+describe('second words', () => {
+  const show = (source: string) => {
+    const seconds = secondWords(source);
+    return seconds && Object.fromEntries([...seconds].map(([first, next]) => [first, next && [[...next.words].sort(), [...next.prefixes].sort()]]));
+  };
+
+  it.each([
+    ['sorry', { sorry: null }],
+    [String.raw`i(?:['’]m|\s+am)\s+sorry`, { i: [['am', 'm'], []] }],
+    [String.raw`(?:the|your)\s+(?:courier|carrier)s?`, { the: [['carrier', 'carriers', 'courier', 'couriers'], []], your: [['carrier', 'carriers', 'courier', 'couriers'], []] }],
+    [String.raw`e-mail\s+us`, { e: [['mail'], []] }],
+    [String.raw`read(?:ing)?\s+the\s+(?:docs?|manual)`, { read: [['the'], []], reading: [['the'], []] }],
+    [String.raw`we\s+re\p{L}+`, { we: [[], ['re']] }],
+    [String.raw`you\s+\p{L}+|you`, { you: null }],
+    [String.raw`thank(?:s|\s+you)?`, { thank: null, thanks: null }],
+  ])('%s goes on with %j', (source, expected) => {
+    expect(show(source)).toEqual(expected);
+  });
+
+  it.each([String.raw`\{\{name`, String.raw`so+rry`, String.raw`(?:a|b)+\s+c`, String.raw`\p{L}+ing`])('cannot tell the first word of %s whole', (source) => {
+    expect(secondWords(source)).toBeUndefined();
   });
 });
 

@@ -103,6 +103,107 @@ function expand(sequence: readonly Node[], from: Set<string>, out: Expansion): v
   for (const p of open) out.open.add(p);
 }
 
+// ---- second words -------------------------------------------------------------------------------
+
+/**
+ * For each whole first word of a regex source's matches, what the match's second word can be: its
+ * words and known beginnings, or null when that cannot be told (or the match may be that one word).
+ * The second word is the first run of letters and digits after the first word, whatever stands
+ * between. Undefined when the source's first words cannot all be told whole: such an entry is tried
+ * at every candidate word, as before. The phrase matcher checks the text's second word against this
+ * before it runs the entry's regex: most tries of a list fail there ("the" + anything but "courier").
+ */
+export function secondWords(source: string): Map<string, FirstWords | null> | undefined {
+  const tree = readTree(source);
+  if (!tree) return undefined;
+  const out: PairOut = { pairs: new Map(), failed: false };
+  const start: PairState[] = [{ first: undefined, word: '' }];
+  for (const branch of tree) {
+    const open = walk(branch, start, out);
+    for (const state of open) finish(state, out, false);
+    if (out.failed) return undefined;
+  }
+  return out.failed ? undefined : out.pairs;
+}
+
+/** How far a match has got: its first word once complete, and the word being read. */
+interface PairState {
+  first: string | undefined;
+  word: string;
+}
+
+interface PairOut {
+  pairs: Map<string, FirstWords | null>;
+  /** Set when a first word cannot be told whole (or too many ways lead on). */
+  failed: boolean;
+}
+
+/**
+ * A path that stops being followed. `partial`: its word goes on in ways not followed (a prefix);
+ * otherwise the word is complete (the match's end is a word's end).
+ */
+function finish(state: PairState, out: PairOut, partial: boolean): void {
+  if (state.first === undefined) {
+    if (partial || state.word === '') out.failed = true;
+    else out.pairs.set(state.word, null); // the match may be this one word
+    return;
+  }
+  if (out.pairs.get(state.first) === null) return;
+  if (state.word === '') {
+    out.pairs.set(state.first, null);
+    return;
+  }
+  let seconds = out.pairs.get(state.first);
+  if (!seconds) out.pairs.set(state.first, (seconds = { words: new Set(), prefixes: new Set() }));
+  (partial ? seconds.prefixes : seconds.words).add(state.word);
+}
+
+/** Runs `sequence` from the states in `from`; gives the states still open at its end. */
+function walk(sequence: readonly Node[], from: readonly PairState[], out: PairOut): PairState[] {
+  let open = from;
+  for (const node of sequence) {
+    if (open.length === 0 || out.failed) return [];
+    if (open.length > MAX_STATES) {
+      out.failed = true;
+      return [];
+    }
+    if (node.kind === 'zero') continue;
+    let next: PairState[] = [];
+    if (node.kind === 'char' && WORD_CHAR.test(node.ch)) {
+      const ch = foldCase(node.ch);
+      for (const state of open) {
+        const grown = { first: state.first, word: state.word + ch };
+        if (node.max > 1) finish(grown, out, true);
+        else next.push(grown);
+      }
+    } else if (node.kind === 'char' || node.kind === 'separator') {
+      for (const state of open) {
+        if (state.first === undefined && state.word === '') out.failed = true; // the match does not start at a word
+        else if (state.word === '') next.push(state);
+        else if (state.first === undefined) next.push({ first: state.word, word: '' });
+        else finish(state, out, false); // the second word is complete
+      }
+    } else if (node.kind === 'unknown') {
+      for (const state of open) finish(state, out, true);
+    } else {
+      for (const branch of node.alternatives) next.push(...walk(branch, open, out));
+      if (node.max > 1) {
+        for (const state of next) finish(state, out, true);
+        next = [];
+      }
+    }
+    if (node.min === 0) next.push(...open);
+    open = dedupe(next);
+  }
+  return [...open];
+}
+
+function dedupe(states: PairState[]): PairState[] {
+  const seen = new Map<string, PairState>();
+  for (const state of states) seen.set(`${state.first ?? ''}\u0000${state.first === undefined ? 0 : 1}\u0000${state.word}`, state);
+  return [...seen.values()];
+}
+
 // ---- text every match contains --------------------------------------------------------------------
 
 /** A needed text shorter than this rules out too little to be worth checking. */

@@ -1,5 +1,5 @@
 // Phrase lists are data: rules hand the engine a list, the engine compiles it once into one matcher.
-import { firstWords, foldCase, requiredText, type FirstWords } from './first-words.js';
+import { firstWords, foldCase, requiredText, secondWords, type FirstWords } from './first-words.js';
 import { PHRASE_TABLE, type KnownSource } from './phrase-table.js';
 import type { Range } from './types.js';
 
@@ -65,9 +65,20 @@ interface CompiledPhrases {
   entries: (CompiledEntry | undefined)[];
   /** Entries to try at a text word that is some entry's whole first word, in list order. */
   byWord: Map<string, number[]>;
+  /** The list's number in wordLists (see listWordsIn), when it goes by whole first words only. */
+  id: number | undefined;
+  /** How many searches have used the list, and, once that pays (FOLLOW_AFTER), its second-word index. */
+  uses: number;
+  follow: Map<string, Follow> | undefined;
   /** Entries to try at any other word, by its first letter (entries whose first word is known in part). */
   byLetter: Map<string, number[]>;
   loose: Loose | undefined;
+}
+
+/** A first word's candidates by the text's next word (see buildFollow). */
+interface Follow {
+  byNext: Map<string, readonly number[]>;
+  rest: readonly number[];
 }
 
 /** Entries whose first word cannot be told, as one global regex. */
@@ -84,10 +95,11 @@ interface Loose {
 
 const compiled = new WeakMap<readonly PhraseEntry[], CompiledPhrases>();
 /**
- * Every whole first word of any list compiled so far. A text's words are looked up here once; a list
- * with no first letters to go by (nearly all) is then tried only at those words, not at every word.
+ * The lists compiled so far that go by whole first words only (nearly all), by each of those words: a
+ * text's words are looked up here once, and each such list then knows the few words it is tried at.
  */
-const anyFirstWord = new Set<string>();
+const listsByWord = new Map<string, number[]>();
+let wordLists = 0;
 /** Lists built afresh on every call (`doc.findPhrases([{ match: [...] }])` in a plugin) are found by content. */
 const compiledByContent = new Map<string, CompiledPhrases>();
 
@@ -242,8 +254,15 @@ export function compilePhrases(entries: readonly PhraseEntry[]): CompiledPhrases
     const prefixed = [...byPrefix].flatMap(([prefix, more]) => (word.startsWith(prefix) ? more : []));
     if (prefixed.length > 0) byWord.set(word, [...new Set([...indexes, ...prefixed])].sort((x, y) => x - y));
   }
-  cached = { list: entries, entries: [], byWord, byLetter, loose: loose.length > 0 ? compileLoose(entries, loose) : undefined };
-  for (const word of byWord.keys()) anyFirstWord.add(word);
+  cached = { list: entries, entries: [], byWord, id: undefined, uses: 0, follow: undefined, byLetter, loose: loose.length > 0 ? compileLoose(entries, loose) : undefined };
+  if (byLetter.size === 0 && byWord.size > 0) {
+    cached.id = wordLists++;
+    for (const word of byWord.keys()) {
+      const ids = listsByWord.get(word);
+      if (ids) ids.push(cached.id);
+      else listsByWord.set(word, [cached.id]);
+    }
+  }
   compiled.set(entries, cached);
   compiledByContent.set(key, cached);
   return cached;
@@ -282,12 +301,14 @@ interface Folded {
   /** The text in lower case, every character where it was. */
   folded: string;
   /** Where each word starts, the word (folded) and its first letter; found on first use. */
-  starts?: number[];
-  keys?: string[];
-  firsts?: string[];
-  /** Indexes of the words that are some list's first word (see anyFirstWord), as of `firstWordsKnown` of them. */
-  firstWordAt?: number[];
-  firstWordsKnown?: number;
+  starts: number[] | undefined;
+  keys: string[] | undefined;
+  firsts: string[] | undefined;
+  /** For each list that goes by whole first words (by its id), the indexes of its first words in the text; as of `listsKnown` lists. */
+  listWords: (number[] | undefined)[] | undefined;
+  listsKnown: number;
+  /** Each word's next run of letters and digits (see secondsOf), found on first use. */
+  seconds: string[] | undefined;
 }
 
 /** Rules search the same text with many lists: it is folded and split into words once (last few texts kept). */
@@ -297,7 +318,8 @@ const FOLDED_CACHE_SIZE = 8;
 function foldedOf(text: string): Folded {
   let entry = foldedCache.get(text);
   if (entry) return entry;
-  entry = { folded: foldCase(text) };
+  // Every field from the start: one shape for all, so the lookups below stay fast.
+  entry = { folded: foldCase(text), starts: undefined, keys: undefined, firsts: undefined, listWords: undefined, listsKnown: 0, seconds: undefined };
   if (foldedCache.size >= FOLDED_CACHE_SIZE) foldedCache.delete(foldedCache.keys().next().value!);
   foldedCache.set(text, entry);
   return entry;
@@ -324,17 +346,22 @@ function firstsOf(entry: Folded): string[] {
   return entry.firsts;
 }
 
-/** The indexes of the text's words that some compiled list starts an entry with. */
-function firstWordsIn(entry: Folded): number[] {
-  if (entry.firstWordAt === undefined || entry.firstWordsKnown !== anyFirstWord.size) {
+/** The indexes of the text's words that are a whole first word of some entry of `list` (one with an id), in order. */
+function listWordsIn(list: CompiledPhrases, entry: Folded): readonly number[] {
+  if (entry.listWords === undefined || entry.listsKnown !== wordLists) {
     const { keys } = wordsOf(entry);
-    const at: number[] = [];
-    for (let i = 0; i < keys.length; i++) if (anyFirstWord.has(keys[i]!)) at.push(i);
-    entry.firstWordAt = at;
-    entry.firstWordsKnown = anyFirstWord.size;
+    const listWords: (number[] | undefined)[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const ids = listsByWord.get(keys[i]!);
+      if (ids) for (const id of ids) (listWords[id] ??= []).push(i);
+    }
+    entry.listWords = listWords;
+    entry.listsKnown = wordLists;
   }
-  return entry.firstWordAt;
+  return entry.listWords[list.id!] ?? NO_WORDS;
 }
+
+const NO_WORDS: readonly number[] = [];
 
 /** Index of the first of `starts` at or after `from`. */
 function firstAtOrAfter(starts: readonly number[], from: number): number {
@@ -398,17 +425,91 @@ function firstMatchAt(list: CompiledPhrases, candidates: readonly number[] | und
   return undefined;
 }
 
+/**
+ * The candidates at the text's word `i` (a whole first word of the list): with the list's second-word
+ * index built (see buildFollow), only the entries whose second word can be the text's next word.
+ */
+function candidatesAt(list: CompiledPhrases, text: Folded, i: number): readonly number[] | undefined {
+  const word = text.keys![i]!;
+  const follow = list.follow?.get(word);
+  if (!follow) return list.byWord.get(word);
+  return follow.byNext.size === 0 ? follow.rest : (follow.byNext.get(secondsOf(text)[i]!) ?? follow.rest);
+}
+
+/** How many searches with a list pay for its second-word index (a few milliseconds for the largest). */
+export const FOLLOW_AFTER = 256;
+
+/**
+ * For each whole first word of the list: its candidates by the second word of the text (the entries
+ * whose second word can be that word, and the rest), and the rest (entries whose second word cannot
+ * be told, or is told only in part, or may be missing), in list order.
+ */
+function buildFollow(list: CompiledPhrases): Map<string, Follow> {
+  const seconds = list.list.map((entry) => secondWords(entrySource(entry)));
+  const follow = new Map<string, Follow>();
+  for (const [word, candidates] of list.byWord) {
+    const gated = new Map<number, Set<string>>();
+    for (const index of candidates) {
+      const known = seconds[index]?.get(word);
+      if (known && known.prefixes.size === 0) gated.set(index, known.words);
+    }
+    const rest = candidates.filter((index) => !gated.has(index));
+    const byNext = new Map<string, readonly number[]>();
+    for (const words of gated.values()) {
+      for (const next of words) {
+        if (!byNext.has(next)) byNext.set(next, candidates.filter((index) => !gated.has(index) || gated.get(index)!.has(next)));
+      }
+    }
+    follow.set(word, { byNext, rest });
+  }
+  return follow;
+}
+
+/** After each of the text's words, the first run of letters and digits ('' when none), found on first use. */
+function secondsOf(text: Folded): string[] {
+  if (text.seconds === undefined) {
+    const { starts, keys } = wordsOf(text);
+    const seconds = new Array<string>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const end = starts[i]! + keys[i]!.length;
+      // Nearly always the next word, after a space or punctuation; else (a letter run that is no word
+      // start, as in "read-only", or past the last word) looked for.
+      if (i + 1 < keys.length && !holdsLetterOrDigit(text.folded, end, starts[i + 1]!)) seconds[i] = keys[i + 1]!;
+      else {
+        NEXT_RUN.lastIndex = end;
+        seconds[i] = NEXT_RUN.exec(text.folded)?.[1] ?? '';
+      }
+    }
+    text.seconds = seconds;
+  }
+  return text.seconds;
+}
+
+const NEXT_RUN = /[^\p{L}\p{N}]*([\p{L}\p{N}]+)/uy;
+
+function holdsLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER_OR_DIGIT_AT.test(text.slice(p, p + 2))) return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT_AT = /^[\p{L}\p{N}]/u;
+
 function candidatesFor(list: CompiledPhrases, word: string, first = firstLetter(word)): readonly number[] | undefined {
   return list.byWord.get(word) ?? list.byLetter.get(first);
 }
 
-/** The first match at a word in `[from, limit]`. */
-function atWords(list: CompiledPhrases, text: Folded, from: number, limit: number): Found | undefined {
+/**
+ * The first match at a word in `[from, limit]`. `at`: the list's words in the text (listWordsIn), for
+ * a list that goes by whole first words only.
+ */
+function atWords(list: CompiledPhrases, text: Folded, from: number, limit: number, at: readonly number[] | undefined): Found | undefined {
   if (list.byWord.size === 0 && list.byLetter.size === 0) return undefined;
   const { starts, keys } = wordsOf(text);
-  if (list.byLetter.size === 0) {
+  if (at) {
     // Only whole first words can start a match: the text's few such words are all that need trying.
-    const at = firstWordsIn(text);
     let low = 0;
     let high = at.length;
     while (low < high) {
@@ -418,7 +519,7 @@ function atWords(list: CompiledPhrases, text: Folded, from: number, limit: numbe
     }
     for (let k = low; k < at.length && starts[at[k]!]! <= limit; k++) {
       const i = at[k]!;
-      const found = firstMatchAt(list, list.byWord.get(keys[i]!), text.folded, starts[i]!);
+      const found = firstMatchAt(list, candidatesAt(list, text, i), text.folded, starts[i]!);
       if (found) return found;
     }
     return undefined;
@@ -488,13 +589,15 @@ export function findPhrases<E extends PhraseEntry>(
   let loose: Found | undefined;
   // Where no loose entry's pieces are in the text, none can match: its regex need not scan the text.
   let looseDone = !list.loose || (list.loose.needs !== undefined && !holdsAny(folded.folded, list.loose.needs));
+  const at = list.id === undefined ? undefined : listWordsIn(list, folded);
+  if (at && list.uses < FOLLOW_AFTER && ++list.uses === FOLLOW_AFTER) list.follow = buildFollow(list);
   for (let from = 0; from <= text.length; ) {
     // The loose entries' next match is searched again only once the scan has passed it.
     if (!looseDone && (!loose || loose.start < from)) {
       loose = looseFrom(list.loose!, folded.folded, from);
       looseDone = !loose;
     }
-    const found = earlier(atWords(list, folded, from, loose ? loose.start : text.length), loose);
+    const found = earlier(atWords(list, folded, from, loose ? loose.start : text.length, at), loose);
     if (!found) break;
     const entry = entries[found.index]!;
     if (blocked(found.start, found.end) || vetoedByNeighbours(text, found.start, found.end, entry)) {
