@@ -38,12 +38,22 @@ export default defineRule({
     defaultOptions: { allow: [] as string[] },
   },
   check(doc, report, { allow }) {
-    // The team's vocabulary (config `vocabulary.accept`) counts as allowed too: product names, their acronyms.
-    const allowed = new Set([...builtinAcronyms, ...allow, ...doc.vocabulary.accept].map((word) => word.toUpperCase()));
-    reportCapitals(doc, report, allowed);
+    reportCapitals(doc, report, allowedWords(allow, doc.vocabulary.accept));
     reportExclamations(doc, report);
   },
 });
+
+/** Words built for each pair of option and vocabulary lists (one pair per config): not again for every macro. */
+const allowedSets = new WeakMap<readonly string[], WeakMap<readonly string[], ReadonlySet<string>>>();
+
+/** The acronyms, the rule's `allow` option and the team's vocabulary (config `vocabulary.accept`: product names, their acronyms), in capitals. */
+function allowedWords(allow: readonly string[], accept: readonly string[]): ReadonlySet<string> {
+  let byAccept = allowedSets.get(allow);
+  if (!byAccept) allowedSets.set(allow, (byAccept = new WeakMap()));
+  let allowed = byAccept.get(accept);
+  if (!allowed) byAccept.set(accept, (allowed = new Set([...builtinAcronyms, ...allow, ...accept].map((word) => word.toUpperCase()))));
+  return allowed;
+}
 
 /** One report per run of capitalised words ("PLEASE NOTE"), when the run holds a shouted word of 4+ letters. */
 function reportCapitals(doc: MacroDocument, report: Report, allowed: ReadonlySet<string>): void {
@@ -71,6 +81,10 @@ function reportCapitals(doc: MacroDocument, report: Report, allowed: ReadonlySet
 }
 
 function isCapitalised(doc: MacroDocument, word: Word): boolean {
+  // Most words start with a lower-case letter or a capital and a lower-case letter: no need to ask the regex.
+  const first = word.text.charCodeAt(0);
+  const second = word.text.charCodeAt(1);
+  if ((first >= 97 && first <= 122) || (second >= 97 && second <= 122)) return false;
   if (word.isPlaceholder || !CAPS_WORD.test(word.text)) return false;
   const before = doc.text.slice(Math.max(0, word.start - 3), word.start);
   const after = doc.text.slice(word.end, word.end + 3);

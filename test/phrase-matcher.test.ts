@@ -80,10 +80,10 @@ describe('phrase matcher', () => {
   const word = fc.oneof(
     { weight: 4, arbitrary: phrase },
     { weight: 8, arbitrary: fc.constantFrom(...vocabulary) },
-    { weight: 2, arbitrary: fc.constantFrom('the', 'you', 'we', 'I', 'it', 'is', 'not', 'your', 'order', 'refund', 'café', 'naïve', 'Ünïcode', '42', 'x_y', 'e-mail') },
+    { weight: 2, arbitrary: fc.constantFrom('the', 'you', 'we', 'I', 'it', 'is', 'not', 'your', 'order', 'refund', 'café', 'naïve', 'Ünïcode', '42', 'x_y', 'e-mail', '𐐨x', '٣', 'a\uD800b') },
   );
   const caseOf = fc.constantFrom((w: string) => w, (w: string) => w.toUpperCase(), (w: string) => w[0]!.toUpperCase() + w.slice(1));
-  const glue = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ', ', '. ', '-', "'", '’', '!', ' (', ') ', 'é', '_', ' — ');
+  const glue = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ', ', '. ', '-', "'", '’', '!', ' (', ') ', 'é', '_', ' — ', '𐐨-', '\uDC00', '👍 ');
   const text = fc.array(fc.tuple(word, caseOf, glue), { maxLength: 40 }).map((parts) => parts.map(([w, c, g]) => c(w) + g).join(''));
 
   let matched = 0;

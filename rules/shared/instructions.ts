@@ -1,7 +1,7 @@
 // Which sentences tell the customer to do something. Shared by the rules that need to know where a
 // reply gets to the solution (acknowledge-before-solving, no-minimizing, offer-next-step, …).
 import type { MacroDocument, Sentence } from '../../src/engine/document.js';
-import { findPhrases, type PhraseEntry } from '../../src/engine/phrases.js';
+import { findPhrases, startWords, type PhraseEntry } from '../../src/engine/phrases.js';
 import data from './instructions.json' with { type: 'json' };
 import { phraseAtStart } from './text.js';
 
@@ -23,6 +23,10 @@ const greetingLead = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\
 /** "To reset your password, click …" */
 const purposeLead = /^to [^,.!?]{1,80},\s*/i;
 
+/** The words a request or modal opener starts with ("please", "could", "you"), worked out on first use. */
+let openerWords: ReadonlySet<string> | undefined | null = null;
+const LEAD_WORD = /^[\p{L}\p{N}]+/u;
+
 /** Several rules ask of the same sentences: each is read once. */
 const instructionCache = new WeakMap<Sentence, boolean>();
 
@@ -39,6 +43,13 @@ export function isInstruction(doc: MacroDocument, sentence: Sentence): boolean {
 function readsAsInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const masked = maskPlaceholders(doc, sentence);
   let text = masked.slice(greetingLeadLength(masked)).replace(purposeLead, '').replace(fillers, '');
+  // Only an opener or an instruction verb can make it one: most sentences start with neither.
+  if (openerWords === null) {
+    const request = startWords(requestOpeners);
+    const modal = startWords(modalOpeners);
+    openerWords = request && modal ? new Set([...request, ...modal]) : undefined;
+  }
+  if (openerWords && !openerWords.has(LEAD_WORD.exec(text)?.[0].toLowerCase() ?? '') && !instructionVerbs.has(firstToken(text))) return false;
   if (phraseAtStart(text, conditionalOpeners)) return false;
   const inList = doc.blocks[sentence.block]!.kind === 'listItem';
   const opener = phraseAtStart(text, requestOpeners) ?? phraseAtStart(text, modalOpeners);
@@ -48,7 +59,7 @@ function readsAsInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const [verb, rawNext, third] = text.split(/\s+/, 3);
   // "Log in, then…": the comma belongs to the sentence, not the word.
   const next = rawNext?.replace(/[,;:.!?]+$/, '');
-  const verbLower = verb?.replace(/[*_]/g, '').toLowerCase();
+  const verbLower = firstToken(text);
   if (!verbLower || !instructionVerbs.has(verbLower)) return false;
   // "Reply here if anything else comes up" is the same closer as "If anything else comes up, reply here".
   if (contactVerbs.has(verbLower) && findPhrases(text, conditionalMarkers, () => false, 1).length > 0) return false;
@@ -65,6 +76,11 @@ function readsAsInstruction(doc: MacroDocument, sentence: Sentence): boolean {
     // Only verbs that are never nouns here: "Try restarting…", "Enable billing alerts", never "Return shipping is free".
     (verbsBeforeIngWords.has(verbLower) && /ing$/i.test(next))
   );
+}
+
+/** The text's first word as the verb is read: up to the first white space, emphasis marks left out, in lower case. */
+function firstToken(text: string): string {
+  return text.split(/\s+/, 1)[0]!.replace(/[*_]/g, '').toLowerCase();
 }
 
 /** Length of a greeting that opens the sentence ("Hi {{name}}, "), 0 if none. */

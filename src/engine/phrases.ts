@@ -294,7 +294,6 @@ const firstLetter = (word: string) => String.fromCodePoint(word.codePointAt(0)!)
 // ---- the text's words ------------------------------------------------------------------------------
 
 /** A word a whole-word match can start at: letters and digits, not after `_` or inside a hyphenated compound. */
-const WORD = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[\p{L}\p{N}]+/gu;
 const WORD_AT = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[\p{L}\p{N}]+/uy;
 
 interface Folded {
@@ -311,17 +310,28 @@ interface Folded {
   seconds: string[] | undefined;
 }
 
-/** Rules search the same text with many lists: it is folded and split into words once (last few texts kept). */
+/** Rules search the same text with many lists: it is folded and split into words once (the last few texts used kept). */
 const foldedCache = new Map<string, Folded>();
 const FOLDED_CACHE_SIZE = 8;
+let newestFolded: Folded | undefined;
 
 function foldedOf(text: string): Folded {
   let entry = foldedCache.get(text);
-  if (entry) return entry;
+  if (entry) {
+    // Least recently used goes first: a macro's text, searched by every rule, outlives the short
+    // texts (a sentence, a clause) searched once in between.
+    if (entry !== newestFolded) {
+      foldedCache.delete(text);
+      foldedCache.set(text, entry);
+      newestFolded = entry;
+    }
+    return entry;
+  }
   // Every field from the start: one shape for all, so the lookups below stay fast.
   entry = { folded: foldCase(text), starts: undefined, keys: undefined, firsts: undefined, listWords: undefined, listsKnown: 0, seconds: undefined };
   if (foldedCache.size >= FOLDED_CACHE_SIZE) foldedCache.delete(foldedCache.keys().next().value!);
   foldedCache.set(text, entry);
+  newestFolded = entry;
   return entry;
 }
 
@@ -329,16 +339,60 @@ function wordsOf(entry: Folded): { starts: number[]; keys: string[] } {
   if (!entry.starts || !entry.keys) {
     const starts: number[] = [];
     const keys: string[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(entry.folded); m; m = WORD.exec(entry.folded)) {
-      starts.push(m.index);
-      keys.push(m[0]);
-    }
+    scanWords(entry.folded, starts, keys);
     entry.starts = starts;
     entry.keys = keys;
   }
   return { starts: entry.starts, keys: entry.keys };
 }
+
+/**
+ * The words of `text` as the regex `(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)[\p{L}\p{N}]+` finds them (WORD_AT's
+ * pattern), character by character: runs of letters and digits, less those after `_` or inside a
+ * hyphenated compound. Several times quicker than the regex on mostly-ASCII text.
+ */
+function scanWords(text: string, starts: number[], keys: string[]): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const width = letterOrDigitAt(text, i);
+    if (width === 0) {
+      i += isSurrogatePair(text, i) ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += width;
+    for (let w = letterOrDigitAt(text, i); w > 0; w = letterOrDigitAt(text, i)) i += w;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (before === 95 /* _ */) continue;
+    if (before === 45 /* - */ && start > 1 && letterOrDigitBefore(text, start - 1)) continue;
+    starts.push(start);
+    keys.push(text.slice(start, i));
+  }
+}
+
+/** The width (1 or 2 code units) of the letter or digit at `i`, or 0 when there is none. */
+function letterOrDigitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  LETTER_OR_DIGIT_STICKY.lastIndex = i;
+  return LETTER_OR_DIGIT_STICKY.test(text) ? LETTER_OR_DIGIT_STICKY.lastIndex - i : 0;
+}
+
+/** Whether a letter or digit ends just before `end`. */
+function letterOrDigitBefore(text: string, end: number): boolean {
+  const width = end >= 2 && isSurrogatePair(text, end - 2) ? 2 : 1;
+  return letterOrDigitAt(text, end - width) === width;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
+const LETTER_OR_DIGIT_STICKY = /[\p{L}\p{N}]/uy;
 
 /** Each word's first letter, for the lists that go by first letters. */
 function firstsOf(entry: Folded): string[] {
@@ -609,6 +663,15 @@ export function findPhrases<E extends PhraseEntry>(
     from = found.end;
   }
   return hits;
+}
+
+/**
+ * The words a match of `entries` can start with (case-folded), when every entry's first word is known
+ * whole; else undefined. Lets a caller skip asking phraseAt where the text's first word is none of them.
+ */
+export function startWords(entries: readonly PhraseEntry[]): ReadonlySet<string> | undefined {
+  const list = compilePhrases(entries);
+  return list.byLetter.size === 0 && !list.loose ? new Set(list.byWord.keys()) : undefined;
 }
 
 /** The match of `entries` that starts exactly at `at` (as findPhrases would find it there), if any. */
