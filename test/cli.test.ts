@@ -231,6 +231,9 @@ describe('empathy-lint CLI', () => {
     expect(run(['--cache', '--format', 'json', '.'], { cwd: folder }).stdout).not.toContain('"errorCount":99');
     writeFileSync(cacheFile, JSON.stringify({ ...cache, version: '0.0.0-other' }));
     expect(run(['--cache', '.'], { cwd: folder }).stdout).toBe(first.stdout);
+    // So does a file stored in another layout (message texts inline, before they were kept once).
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, layout: 1 }));
+    expect(run(['--cache', '--format', 'json', '.'], { cwd: folder }).stdout).not.toContain('"errorCount":99');
     writeFileSync(path.join(folder, '.empathyrc.json'), '{"rules":{"avoid-blame":"warn"}}');
     expect(run(['--cache', '.'], { cwd: folder }).stdout).toContain('(0 errors, 2 warnings)');
     // A corrupt cache is quietly started afresh.

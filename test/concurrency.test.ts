@@ -100,13 +100,14 @@ describe('--concurrency', () => {
     const dir = library();
     const first = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
     const cacheFile = path.join(dir, '.empathycache');
-    type Cached = { files: Record<string, { result: { messages: { message: string }[] } }> };
+    // Each message text is stored once, in `texts`; a message refers to it by index.
+    type Cached = { texts: string[]; files: Record<string, { result: { messages: { message: number }[] } }> };
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Cached;
     const linted = (JSON.parse(first.stdout) as { filePath: string; fatalErrorCount: number }[]).filter((r) => r.fatalErrorCount === 0);
     expect(Object.keys(cache.files).sort()).toEqual(linted.map((r) => r.filePath).sort());
     // A result changed in the cache shows in the next run: it was read from there, not linted again.
     const [file, entry] = Object.entries(cache.files).find(([, e]) => e.result.messages.length > 0)!;
-    entry.result.messages[0]!.message = 'read from the cache';
+    cache.texts[entry.result.messages[0]!.message] = 'read from the cache';
     writeFileSync(cacheFile, JSON.stringify(cache));
     const again = run(['--concurrency', '2', '--cache', '--format', 'json', '.'], dir);
     const reread = (JSON.parse(again.stdout) as { filePath: string; messages: { message: string }[] }[]).find((r) => r.filePath === file)!;
