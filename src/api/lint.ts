@@ -18,7 +18,7 @@ import type { RuleDescription } from '../formatters/index.js';
 import { hashOf, LintCache, stampOf } from './cache.js';
 import { findFiles } from './files.js';
 import { lintInWorkers, MAX_SHARDED_BYTES, MIN_SHARDED_BYTES, threadCount, type LintedFile, type WorkItem } from './pool.js';
-import { packShare, type PackedShare, type UnpackedShare } from './shares.js';
+import { packShare, unpackShare, type PackedShare, type UnpackedShare } from './shares.js';
 import { DEFAULT_MAX_FILE_SIZE, readMacroFile } from './read.js';
 import { ignoredFileWarning, loadIgnore } from './ignore.js';
 import { toolVersion } from '../version.js';
@@ -182,12 +182,19 @@ export class Linter {
   }
 
   /**
-   * Lints items on this thread: an export to split is linted whole, and a share whose thread ran out of
-   * memory is linted from the file again (its buffers went with that thread).
+   * Lints items on this thread: a share sent by the thread that split its export; an export to split is
+   * linted whole, and a shard whose share went with a thread that ran out of memory is linted from the
+   * file again.
    */
   private async lintEach(items: readonly WorkItem[], hash: boolean): Promise<LintedFile[]> {
     const linted: LintedFile[] = [];
-    for (const { filePath, shard } of items) linted.push({ filePath, ...(shard && { shard }), ...(await this.lintFileHashed(filePath, hash, shard)) });
+    for (const item of items) {
+      const { filePath, shard, share } = item;
+      if (share && shard) {
+        delete item.share; // unpacked, the share is held once
+        linted.push({ filePath, shard, result: await this.lintShare(filePath, unpackShare(share)) });
+      } else linted.push({ filePath, ...(shard && { shard }), ...(await this.lintFileHashed(filePath, hash, shard)) });
+    }
     return linted;
   }
 
