@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeJsonString, encodeJsonText } from '../src/formats/json-string.js';
 import { loadHtmlSupport, parseSource } from '../src/formats/index.js';
@@ -34,6 +35,27 @@ describe('JSON strings', () => {
     const span = (i: number) => source.slice(decoded.starts[i], decoded.ends[i]);
     expect([0, 1, 2, 3, 4, 5, 6, 7].map(span)).toEqual(['a', '\\n', '\\"', 'b', '\\u00e9', '\\ud83d', '\\ude00', 'c']);
     expect(decoded.starts[decoded.value.length]).toBe(source.length - 1); // one past the end: the closing quote
+  });
+
+  it('decodes any string literal inside a larger file, every character mapped to what it was written as', () => {
+    // Written as JSON.stringify writes it, or with every non-ASCII character as a \u escape; with other
+    // strings (and their escapes) before and after it in the file.
+    const written = fc.tuple(fc.string({ unit: 'binary', maxLength: 60 }), fc.boolean()).map(([value, ascii]) => {
+      const literal = JSON.stringify(value);
+      return { value, literal: ascii ? literal.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : literal };
+    });
+    fc.assert(
+      fc.property(written, fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), ({ value, literal }, before, after) => {
+        const prefix = `${JSON.stringify(before)}: `;
+        const source = `${prefix}${literal}, ${JSON.stringify(after)}`;
+        const decoded = decodeJsonString(source, prefix.length, literal.length);
+        expect(decoded.value).toBe(value);
+        expect(decoded.starts).toHaveLength(value.length + 1);
+        for (let i = 0; i < value.length; i++) expect(JSON.parse(`"${source.slice(decoded.starts[i], decoded.ends[i])}"`)).toBe(value[i]);
+        expect(decoded.starts[value.length]).toBe(prefix.length + literal.length - 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('escapes fix text for JSON, keeping non-ASCII as written', () => {
