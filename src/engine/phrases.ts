@@ -542,14 +542,9 @@ function secondsOf(text: Folded): string[] {
 const NEXT_RUN = /[^\p{L}\p{N}]*([\p{L}\p{N}]+)/uy;
 
 function holdsLetterOrDigit(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER_OR_DIGIT_AT.test(text.slice(p, p + 2))) return true;
-  }
+  for (let p = from; p < to; p++) if (letterOrDigitAt(text, p) > 0) return true;
   return false;
 }
-
-const LETTER_OR_DIGIT_AT = /^[\p{L}\p{N}]/u;
 
 function candidatesFor(list: CompiledPhrases, word: string, first = firstLetter(word)): readonly number[] | undefined {
   return list.byWord.get(word) ?? list.byLetter.get(first);
