@@ -10,6 +10,7 @@ import { compareNames } from '../src/engine/order.js';
 import { LineIndex } from '../src/engine/positions.js';
 import { defineRule, formatMessage } from '../src/engine/rule.js';
 import { libraryScore, macroScore, SCORE_WEIGHTS } from '../src/engine/score.js';
+import { asciiSentences } from '../src/engine/sentence-breaks.js';
 import { closest } from '../src/engine/similar.js';
 import { parseMarkdown } from '../src/formats/markdown.js';
 
@@ -125,6 +126,26 @@ describe('document', () => {
     );
     expect(['Hi {{name}},', 'Thanks for waiting.', 'Is that right?” ', 'Step one'].every(isOneSentence)).toBe(true);
     expect(['It shipped. It arrived.', 'Wait...', 'Really?!', 'one\u2028two'].some(isOneSentence)).toBe(false);
+  });
+
+  it('splits plain text into the sentences the segmenter finds, without it', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    // Every Sentence_Break class the fast path tells apart: capitals, lower case, digits, full stops
+    // (as in "U.S.", "3.5", "e.g. the"), other terminators, closers, continuers, spaces and the rest.
+    const piece = fc.constantFrom('Hi', 'there', 'U', 'S', 'a', 'x', '3', '42', '.', '.', '!', '?', ' ', ' ', '  ', '\t', '"', "'", '(', ')', '[', ']', '{', '}', ',', '-', ':', ';', '*', '/', '#', '&', '@', '_', 'e.g', 'Mr', '...', '?!', '<', '>', '%', '+', '=', '`', '~', '^', '|', '\\', '$', '’', '‘', '“', '”', '–', '—', 'I’m', '.” ');
+    let several = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        const mine = asciiSentences(s)!;
+        expect(mine, JSON.stringify(s)).toEqual([...segmenter.segment(s)].map(({ index, segment }) => ({ index, segment })));
+        if (mine.length > 2) several++;
+      }),
+      { numRuns: 20000 },
+    );
+    expect(several).toBeGreaterThan(200);
+    // Other characters go to the segmenter.
+    expect(['Café. Next', 'Wait… what', 'one\u2028two', 'x\u00a0y', 'a\nb'].map(asciiSentences)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('keeps placeholders as single words', () => {
