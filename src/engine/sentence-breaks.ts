@@ -17,18 +17,12 @@ const enum Kind {
   Sp,
 }
 
-const KINDS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  KINDS[c] = /[A-Z]/.test(ch) ? Kind.Upper
-    : /[a-z]/.test(ch) ? Kind.Lower
-    : /[0-9]/.test(ch) ? Kind.Numeric
-    : ch === '.' ? Kind.ATerm
-    : ch === '!' || ch === '?' ? Kind.STerm
-    : `"'()[]{}`.includes(ch) ? Kind.Close
-    : ',-:;'.includes(ch) ? Kind.SContinue
-    : ch === ' ' || ch === '\t' ? Kind.Sp
-    : Kind.Other;
+const KINDS = new Uint8Array(128); // Kind.Other unless set below
+for (let c = 65; c <= 90; c++) KINDS[c] = Kind.Upper;
+for (let c = 97; c <= 122; c++) KINDS[c] = Kind.Lower;
+for (let c = 48; c <= 57; c++) KINDS[c] = Kind.Numeric;
+for (const [chars, kind] of [['.', Kind.ATerm], ['!?', Kind.STerm], [`"'()[]{}`, Kind.Close], [',-:;', Kind.SContinue], [' \t', Kind.Sp]] as const) {
+  for (const ch of chars) KINDS[ch.charCodeAt(0)] = kind;
 }
 
 /** The punctuation macros write beyond ASCII: curly quotes close, dashes continue a sentence. */
