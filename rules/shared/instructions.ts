@@ -1,9 +1,9 @@
 // Which sentences tell the customer to do something. Shared by the rules that need to know where a
 // reply gets to the solution (acknowledge-before-solving, no-minimizing, offer-next-step, …).
 import type { MacroDocument, Sentence } from '../../src/engine/document.js';
-import { findPhrases, startWords, type PhraseEntry } from '../../src/engine/phrases.js';
+import { startWords, type PhraseEntry } from '../../src/engine/phrases.js';
 import data from './instructions.json' with { type: 'json' };
-import { phraseAtStart } from './text.js';
+import { containsPhrase, phraseAtStart } from './text.js';
 
 const phrase = (words: readonly string[]): PhraseEntry[] => [{ match: words }];
 const conditionalOpeners = phrase(data.conditionalOpeners);
@@ -62,7 +62,7 @@ function readsAsInstruction(doc: MacroDocument, sentence: Sentence): boolean {
   const verbLower = firstToken(text);
   if (!verbLower || !instructionVerbs.has(verbLower)) return false;
   // "Reply here if anything else comes up" is the same closer as "If anything else comes up, reply here".
-  if (contactVerbs.has(verbLower) && findPhrases(text, conditionalMarkers, () => false, 1).length > 0) return false;
+  if (contactVerbs.has(verbLower) && containsPhrase(text, conditionalMarkers)) return false;
   if (opener !== undefined || inList) return true;
   // A bare imperative: the verb must be followed by what it acts on, so nouns ("Return labels are…") pass.
   if (next === undefined) return false;

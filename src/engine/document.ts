@@ -4,7 +4,7 @@ import { getDialect, type Dialect } from './dialects.js';
 import { BLOCK_SEPARATOR, OPAQUE, type MappedText, type TextBlock } from './mapped-text.js';
 import { findPhrases, type PhraseEntry, type PhraseHit } from './phrases.js';
 import { findPlaceholders, isNamePlaceholder } from './placeholders.js';
-import { asciiSentences } from './sentence-breaks.js';
+import { plainSentences } from './sentence-breaks.js';
 
 export interface Span {
   start: number;
@@ -180,8 +180,8 @@ export class MacroDocument {
         sentences.push({ start: open.start, end: open.end, text, block: index });
         open = undefined;
       };
-      // One sentence, or plain ASCII, needs no ICU (see sentence-breaks.ts); the segmenter reads the rest.
-      const segments = isOneSentence(masked) ? [{ index: 0, segment: masked }] : (asciiSentences(masked) ?? sentenceSegmenter.segment(masked));
+      // One sentence, or plain English text, needs no ICU (see sentence-breaks.ts); the segmenter reads the rest.
+      const segments = isOneSentence(masked) ? [{ index: 0, segment: masked }] : (plainSentences(masked) ?? sentenceSegmenter.segment(masked));
       for (const segment of segments) {
         const raw = blockText.slice(segment.index, segment.index + segment.segment.length);
         const trimmed = raw.trim();

@@ -1,5 +1,6 @@
-// Which words a phrase's match can start with, read off its regex source. The phrase matcher uses it
-// to try an entry only where the text has one of those words, instead of at every character.
+// Which words a phrase's match can start with (and, for each, which word can come second), read off
+// its regex source. The phrase matcher uses it to try an entry only where the text has one of those
+// words, instead of at every character, and, once a list is used often, only where the next word fits.
 //
 // Only the constructs phrase lists use are understood: literal characters, groups and alternatives,
 // `?`/`*`/`+`/`{n,m}`, lookarounds (which consume nothing), `\s`, `\b` and classes of punctuation.

@@ -39,7 +39,7 @@ const MORE_KINDS = new Map<number, Kind>([
  * The sentences of `text` as Intl.Segmenter gives them (each with where it starts), when the text is
  * printable ASCII, spaces, tabs, curly quotes and dashes only; else undefined.
  */
-export function asciiSentences(text: string): { index: number; segment: string }[] | undefined {
+export function plainSentences(text: string): { index: number; segment: string }[] | undefined {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
